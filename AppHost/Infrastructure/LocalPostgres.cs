@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Provisioning.AppHost.Infrastructure;
+
+/// <summary>PostgreSQL as an executable resource: the machine's server binary, data in the data folder.</summary>
+public static class LocalPostgres
+{
+    public static IResourceBuilder<ExecutableResource> AddLocalPostgres(
+        this IDistributedApplicationBuilder builder, string dataRoot, string password, bool durable, out int port)
+    {
+        var bin = ServerBinaries.PostgresBinDirectory();
+        var dataDirectory = Path.Combine(PostgresRoot(dataRoot), "postgres");
+        InitializeCluster(bin, dataDirectory, password);
+        StopOrphanedServer(bin, dataDirectory);
+
+        port = LocalProcess.FreeLoopbackPort();
+        string[] settings =
+        [
+            "-D", dataDirectory,
+            "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c", "listen_addresses=127.0.0.1",
+            "-c", "unix_socket_directories=",
+            "-c", "max_connections=300",
+            // Test runs throw their data away; durability there only costs time.
+            .. (durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+        ];
+        var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "postgres"), settings);
+
+        var healthCheck = "postgres-accepts-connections";
+        builder.Services.AddHealthChecks().AddNpgSql(
+            $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres;Timeout=3",
+            name: healthCheck);
+
+        return builder.AddExecutable("postgres-server", command, dataDirectory, args)
+            .WithEndpoint(name: "tcp", scheme: "tcp", port: port, targetPort: port, isProxied: false)
+            .WithHealthCheck(healthCheck);
+    }
+
+    /// <summary>
+    /// The postgres user must be able to reach its data. A checkout inside a folder only root
+    /// can enter (a mktemp folder, say) keeps its PostgreSQL data in /var/tmp instead.
+    /// </summary>
+    private static string PostgresRoot(string dataRoot)
+    {
+        Directory.CreateDirectory(dataRoot);
+        if (LocalProcess.PostgresUserCanReach(dataRoot))
+        {
+            return dataRoot;
+        }
+        var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataRoot))))[..16];
+        // /var/tmp is world-searchable; the folder itself is handed to the postgres user below.
+        var fallback = Path.Combine("/var/tmp/provisioning", name);
+        Directory.CreateDirectory(fallback);
+        Console.WriteLine($"The postgres user cannot reach {dataRoot}; PostgreSQL keeps its data in {fallback}.");
+        return fallback;
+    }
+
+    private static void InitializeCluster(string bin, string dataDirectory, string password)
+    {
+        if (File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            return;
+        }
+        Directory.CreateDirectory(dataDirectory);
+        var passwordFile = Path.Combine(Path.GetDirectoryName(dataDirectory)!, ".postgres-password");
+        PrivateFiles.Write(passwordFile, password);
+        LocalProcess.GiveToPostgresUser(dataDirectory);
+        LocalProcess.GiveToPostgresUser(passwordFile);
+        try
+        {
+            var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "initdb"),
+                "-D", dataDirectory, "-U", "postgres", "--pwfile", passwordFile,
+                "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C");
+            LocalProcess.Run(command, args, "create the PostgreSQL data folder");
+        }
+        finally
+        {
+            File.Delete(passwordFile);
+        }
+    }
+
+    /// <summary>A server left behind by an AppHost that did not stop cleanly still holds the folder.</summary>
+    private static void StopOrphanedServer(string bin, string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) || !Directory.Exists($"/proc/{pid}"))
+        {
+            return;
+        }
+        var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "pg_ctl"), "stop", "-D", dataDirectory, "-m", "fast");
+        LocalProcess.Run(command, args, "stop a PostgreSQL server left from an earlier run");
+    }
+}

@@ -1,0 +1,16 @@
+namespace Provisioning.Contracts;
+
+/// <summary>
+/// Headers that only the system's own services may set. The Gateway strips every inbound
+/// header with <see cref="Prefix"/> before it adds its own.
+/// </summary>
+public static class InternalHeaders
+{
+    public const string Prefix = "X-Provisioning-";
+
+    /// <summary>The signed tenant context the Gateway forwards to ScimService.</summary>
+    public const string Context = Prefix + "Context";
+
+    /// <summary>The shared credential that services present to each other's internal APIs.</summary>
+    public const string ApiKey = Prefix + "Internal-Key";
+}

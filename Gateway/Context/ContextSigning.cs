@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Provisioning.Contracts;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Provisioning.Gateway.Context;
+
+/// <summary>Adds the signed tenant context to SCIM requests on their way to ScimService.</summary>
+public sealed class ContextSigning(IOptions<GatewayOptions> options)
+{
+    private readonly TenantContextSigner _signer = new(options.Value.ContextSigningKey);
+
+    public string Sign(TenantContext context) => _signer.Sign(context);
+
+    public static ValueTask AddSignedContextAsync(RequestTransformContext transform)
+    {
+        if (transform.HttpContext.Features.Get<TenantContext>() is { } context)
+        {
+            var signing = transform.HttpContext.RequestServices.GetRequiredService<ContextSigning>();
+            transform.ProxyRequest.Headers.Remove(InternalHeaders.Context);
+            transform.ProxyRequest.Headers.TryAddWithoutValidation(InternalHeaders.Context, signing.Sign(context));
+        }
+        return ValueTask.CompletedTask;
+    }
+}

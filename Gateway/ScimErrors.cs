@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Provisioning.Contracts;
+
+namespace Provisioning.Gateway;
+
+/// <summary>Errors the Gateway itself answers on SCIM routes: SCIM error JSON, never HTML.</summary>
+public static class ScimErrors
+{
+    public static async Task WriteAsync(HttpContext context, int status, string detail, string? scimType = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ScimError.ContentType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, ScimError.For(status, detail, scimType), ScimError.JsonOptions, context.RequestAborted);
+    }
+}

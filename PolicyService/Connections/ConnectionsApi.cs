@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.Internal;
+
+namespace Provisioning.PolicyService.Connections;
+
+public static class ConnectionsApi
+{
+    public static void MapConnectionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapInternalGroup("/organizations/{organizationId:guid}/connections", "Connections");
+        group.MapGet("/", ListAsync);
+        group.MapPut("/{realm}", PutAsync);
+    }
+
+    private static async Task<Results<Ok<ConnectionDto[]>, NotFound>> ListAsync(
+        Guid organizationId, PolicyDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var connections = await db.Connections.AsNoTracking()
+            .Where(c => c.OrganizationId == organizationId)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(connections.OrderBy(c => c.Realm).Select(c => c.ToDto()).ToArray());
+    }
+
+    /// <summary>Creates the realm's connection if it is missing, and sets whether it is enabled.</summary>
+    private static async Task<Results<Ok<ConnectionDto>, NotFound, ValidationProblem>> PutAsync(
+        Guid organizationId, string realm, UpdateConnectionRequest request,
+        PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<Realm>(realm, ignoreCase: true, out var parsedRealm) || !Enum.IsDefined(parsedRealm))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["realm"] = [$"Unknown realm '{realm}'. Use one of: {string.Join(", ", Enum.GetNames<Realm>())}."],
+            });
+        }
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var connection = await db.Connections.FirstOrDefaultAsync(
+            c => c.OrganizationId == organizationId && c.Realm == parsedRealm, cancellationToken);
+        if (connection is null)
+        {
+            connection = new Connection { OrganizationId = organizationId, Realm = parsedRealm, CreatedAt = clock.GetUtcNow() };
+            db.Connections.Add(connection);
+        }
+        connection.Enabled = request.Enabled;
+        await db.SaveChangesAsync(cancellationToken);
+        await CredentialChecksApi.InvalidateConnectionAsync(db, cache, connection.Id, cancellationToken);
+        return TypedResults.Ok(connection.ToDto());
+    }
+
+    public static ConnectionDto ToDto(this Connection c) => new(c.Id, c.OrganizationId, c.Realm, c.Enabled, c.CreatedAt);
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.Internal;
+
+namespace Provisioning.PolicyService.Credentials;
+
+public static class TokensApi
+{
+    /// <summary>Two live tokens let an admin put a new one in the IdP before revoking the old.</summary>
+    public const int MaxActiveTokensPerConnection = 2;
+
+    public static void MapTokensApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapInternalGroup("/connections/{connectionId:guid}/tokens", "Tokens");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapDelete("/{tokenId:guid}", RevokeAsync);
+    }
+
+    private static async Task<Results<Ok<TokenDto[]>, NotFound>> ListAsync(
+        Guid connectionId, PolicyDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var tokens = await db.BearerTokens.AsNoTracking()
+            .Where(t => t.ConnectionId == connectionId)
+            .OrderByDescending(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(tokens.Select(t => new TokenDto(t.Id, t.Lookup, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)).ToArray());
+    }
+
+    private static async Task<Results<Created<CreatedTokenDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        Guid connectionId, CreateTokenRequest request, PolicyDbContext db, SettingsCache cache, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (request.ExpiresAt is { } expiresAt && expiresAt <= now)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["expiresAt"] = ["The expiry must lie in the future."],
+            });
+        }
+        if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var active = await db.BearerTokens.CountAsync(
+            t => t.ConnectionId == connectionId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now),
+            cancellationToken);
+        if (active >= MaxActiveTokensPerConnection)
+        {
+            return TypedResults.Problem(
+                $"This connection already has {MaxActiveTokensPerConnection} active tokens. Revoke one before creating another.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var (token, secret) = BearerTokenIssuer.Issue(connectionId, request.ExpiresAt, now);
+        db.BearerTokens.Add(token);
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
+        return TypedResults.Created(
+            $"/internal/connections/{connectionId}/tokens/{token.Id}",
+            new CreatedTokenDto(token.Id, secret, token.Lookup, token.CreatedAt, token.ExpiresAt));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(
+        Guid connectionId, Guid tokenId, PolicyDbContext db, SettingsCache cache, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var token = await db.BearerTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.ConnectionId == connectionId, cancellationToken);
+        if (token is null)
+        {
+            return TypedResults.NotFound();
+        }
+        token.RevokedAt ??= clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Provisioning.PolicyService.Connections;
+using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.Organizations;
+
+namespace Provisioning.PolicyService.Data;
+
+public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<BearerToken> BearerTokens => Set<BearerToken>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.Internal;
+using Provisioning.PolicyService.Seeding;
+
+namespace Provisioning.PolicyService;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<PolicyDbContext>("policydb",
+            configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
+
+        builder.AddRedisClient("redis", configureOptions: options =>
+        {
+            // Redis is a cache here: when it is away, fail fast and read Postgres instead.
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 1000;
+            options.SyncTimeout = 1000;
+            options.AsyncTimeout = 1000;
+        });
+        builder.Services.AddSingleton<SettingsCache>();
+
+        builder.Services.AddOptions<InternalApiOptions>()
+            .BindConfiguration(InternalApiOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Realm>()));
+        builder.Services.AddSingleton(TimeProvider.System);
+    }
+}

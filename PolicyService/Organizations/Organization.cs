@@ -1,0 +1,9 @@
+namespace Provisioning.PolicyService.Organizations;
+
+public sealed class Organization
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Slug { get; init; }
+    public required string Name { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

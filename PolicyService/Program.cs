@@ -1,0 +1,25 @@
+using Provisioning.PolicyService;
+using Provisioning.PolicyService.Connections;
+using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.Organizations;
+using Provisioning.PolicyService.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+await app.SeedDevelopmentDataAsync();
+
+app.MapDefaultEndpoints();
+app.MapOpenApi("/internal/openapi/{documentName}.json");
+app.MapOrganizationsApi();
+app.MapConnectionsApi();
+app.MapTokensApi();
+app.MapCredentialChecksApi();
+
+app.Run();

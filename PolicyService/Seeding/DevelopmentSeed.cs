@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Connections;
+using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.Organizations;
+
+namespace Provisioning.PolicyService.Seeding;
+
+/// <summary>
+/// Makes sure the demo organization exists with a connection per realm, each accepting the
+/// token the AppHost generated for it. Idempotent: it runs at every start.
+/// </summary>
+public static class DevelopmentSeed
+{
+    public static async Task SeedDevelopmentDataAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SeedOptions>>().Value;
+        if (string.IsNullOrEmpty(options.OrganizationSlug))
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
+        var cache = scope.ServiceProvider.GetRequiredService<SettingsCache>();
+        var now = TimeProvider.System.GetUtcNow();
+
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == options.OrganizationSlug);
+        if (organization is null)
+        {
+            organization = new Organization { Slug = options.OrganizationSlug, Name = options.OrganizationName, CreatedAt = now };
+            db.Organizations.Add(organization);
+        }
+
+        foreach (var realm in Enum.GetValues<Realm>())
+        {
+            var connection = await db.Connections.FirstOrDefaultAsync(c => c.OrganizationId == organization.Id && c.Realm == realm);
+            if (connection is null)
+            {
+                connection = new Connection { OrganizationId = organization.Id, Realm = realm, CreatedAt = now };
+                db.Connections.Add(connection);
+            }
+            if (options.Tokens.TryGetValue(realm, out var secret) && !string.IsNullOrEmpty(secret))
+            {
+                await EnsureTokenAsync(db, cache, connection, secret, now);
+            }
+        }
+        await db.SaveChangesAsync();
+        app.Logger.LogInformation("Development seed ready for organization {Organization}.", organization.Slug);
+    }
+
+    private static async Task EnsureTokenAsync(PolicyDbContext db, SettingsCache cache, Connection connection, string secret, DateTimeOffset now)
+    {
+        var (token, _) = BearerTokenIssuer.FromSecret(connection.Id, secret, expiresAt: null, now);
+        if (await db.BearerTokens.AnyAsync(t => t.Hash == token.Hash && t.RevokedAt == null))
+        {
+            return;
+        }
+        var active = await db.BearerTokens
+            .Where(t => t.ConnectionId == connection.Id && t.RevokedAt == null)
+            .OrderBy(t => t.CreatedAt)
+            .ToListAsync();
+        foreach (var old in active.Take(Math.Max(0, active.Count - TokensApi.MaxActiveTokensPerConnection + 1)))
+        {
+            old.RevokedAt = now;
+            await cache.InvalidateAsync(CredentialChecksApi.CacheKey(old.Lookup));
+        }
+        db.BearerTokens.Add(token);
+        await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
+    }
+}

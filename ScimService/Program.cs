@@ -1,0 +1,21 @@
+using Provisioning.ScimService;
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Tenancy;
+using Provisioning.ScimService.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseForwardedHeaders();
+app.MapDefaultEndpoints();
+
+var scim = app.MapScimGroup();
+scim.MapUsersApi();
+
+app.Run();

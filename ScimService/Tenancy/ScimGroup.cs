@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using Provisioning.Contracts;
+using Provisioning.ScimService.Protocol;
+
+namespace Provisioning.ScimService.Tenancy;
+
+public static class ScimGroup
+{
+    /// <summary>
+    /// The /scim/v2 route group. Every request must carry a tenant context signed by the
+    /// Gateway; anything else (a direct call, a forged or expired context) is refused here.
+    /// </summary>
+    public static RouteGroupBuilder MapScimGroup(this IEndpointRouteBuilder app)
+    {
+        var signer = new TenantContextSigner(app.ServiceProvider.GetRequiredService<IOptions<TenancyOptions>>().Value.ContextSigningKey);
+        var clock = app.ServiceProvider.GetRequiredService<TimeProvider>();
+        return app.MapGroup("/scim/v2").AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            var context = signer.Verify(http.Request.Headers[InternalHeaders.Context], clock.GetUtcNow());
+            if (context is null)
+            {
+                return ScimResults.Error(StatusCodes.Status401Unauthorized,
+                    "This service answers only requests that come through the gateway.");
+            }
+            http.Features.Set(context);
+            return await next(invocation);
+        });
+    }
+
+    public static TenantContext Tenant(this HttpContext http) =>
+        http.Features.Get<TenantContext>() ?? throw new InvalidOperationException("The SCIM group filter sets the tenant context.");
+}

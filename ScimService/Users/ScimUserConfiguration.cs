@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Provisioning.ScimService.Users;
+
+public sealed class ScimUserConfiguration : IEntityTypeConfiguration<ScimUser>
+{
+    public void Configure(EntityTypeBuilder<ScimUser> builder)
+    {
+        builder.ToTable("scim_users");
+        builder.Property(u => u.Attributes).HasColumnType("jsonb");
+        builder.Property(u => u.Version).IsConcurrencyToken();
+        builder.HasIndex(u => new { u.ConnectionId, u.UserNameKey }).IsUnique();
+        builder.HasIndex(u => new { u.ConnectionId, u.ExternalId });
+        builder.HasIndex(u => new { u.ConnectionId, u.Id });
+    }
+}
