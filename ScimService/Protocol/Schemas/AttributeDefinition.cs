@@ -1,0 +1,55 @@
+namespace Provisioning.ScimService.Protocol.Schemas;
+
+public enum AttributeType { String, Boolean, Decimal, Integer, DateTime, Binary, Reference, Complex }
+
+public enum Mutability { ReadOnly, ReadWrite, Immutable, WriteOnly }
+
+public enum Returned { Always, Never, Default, Request }
+
+public enum Uniqueness { None, Server, Global }
+
+/// <summary>An attribute and its characteristics, as RFC 7643 §2.2 and §7 describe them.</summary>
+public sealed record AttributeDefinition(
+    string Name,
+    AttributeType Type = AttributeType.String,
+    bool MultiValued = false,
+    bool Required = false,
+    bool CaseExact = false,
+    Mutability Mutability = Mutability.ReadWrite,
+    Returned Returned = Returned.Default,
+    Uniqueness Uniqueness = Uniqueness.None,
+    string Description = "",
+    IReadOnlyList<AttributeDefinition>? SubAttributes = null,
+    IReadOnlyList<string>? CanonicalValues = null,
+    IReadOnlyList<string>? ReferenceTypes = null)
+{
+    public IReadOnlyList<AttributeDefinition> SubAttributesOrEmpty => SubAttributes ?? [];
+
+    /// <summary>Attribute names are case-insensitive (RFC 7643 §2.1).</summary>
+    public AttributeDefinition? FindSubAttribute(string name) =>
+        SubAttributesOrEmpty.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A schema: the core schema of a resource type, or an extension of it.</summary>
+public sealed record SchemaDefinition(string Id, string Name, string Description, IReadOnlyList<AttributeDefinition> Attributes)
+{
+    public AttributeDefinition? FindAttribute(string name) =>
+        Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A resource type (RFC 7643 §6): its endpoint, core schema and extensions.</summary>
+public sealed record ResourceTypeDefinition(
+    string Name,
+    string Endpoint,
+    string Description,
+    SchemaDefinition Schema,
+    IReadOnlyList<SchemaExtension> Extensions)
+{
+    /// <summary>The core schema first, then the extensions.</summary>
+    public IEnumerable<SchemaDefinition> AllSchemas => [Schema, .. Extensions.Select(e => e.Schema)];
+
+    public SchemaDefinition? FindSchema(string urn) =>
+        AllSchemas.FirstOrDefault(s => string.Equals(s.Id, urn, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record SchemaExtension(SchemaDefinition Schema, bool Required);
