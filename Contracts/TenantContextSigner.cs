@@ -42,9 +42,9 @@ public sealed class TenantContextSigner
             return null;
         }
         var payload = header[..dot];
-        Span<byte> signature = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(header.AsSpan(dot + 1), signature, out var written)
-            || !CryptographicOperations.FixedTimeEquals(signature[..written], Mac(payload)))
+        var signature = header.AsSpan(dot + 1);
+        if (!Base64Url.IsValid(signature) || !Base64Url.IsValid(payload)
+            || !CryptographicOperations.FixedTimeEquals(Base64Url.DecodeFromChars(signature), Mac(payload)))
         {
             return null;
         }
@@ -53,7 +53,7 @@ public sealed class TenantContextSigner
             var context = JsonSerializer.Deserialize<TenantContext>(Base64Url.DecodeFromChars(payload), JsonOptions);
             return context is not null && context.ExpiresAt > now ? context : null;
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (JsonException)
         {
             return null;
         }

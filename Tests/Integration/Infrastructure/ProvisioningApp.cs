@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Provisioning.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// The whole system, started once for all integration tests: real PostgreSQL and Redis,
+/// the four projects, the real Gateway. Each test makes its own organization and connection.
+/// </summary>
+public sealed class ProvisioningApp : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public DistributedApplication App { get; private set; } = null!;
+    public string InternalApiKey { get; } = Secret();
+    public string ContextSigningKey { get; } = Secret();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"Infrastructure:DataDirectory={_dataDirectory}",
+            "Infrastructure:Durable=false",
+            "Gateway:Port=0",
+            $"Parameters:internal-api-key={InternalApiKey}",
+            $"Parameters:context-signing-key={ContextSigningKey}",
+        ]);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // No dashboard runs under test; an OTLP endpoint with nothing behind it makes every process slow to stop.
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+        App = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server still closing its files; the folder is in the temp directory either way.
+        }
+    }
+
+    /// <summary>A client for the public door, as an IdP or a browser reaches it.</summary>
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
+
+    /// <summary>Every resource that declares a health check: the servers and the four projects.</summary>
+    public IEnumerable<IResource> ResourcesWithHealth() =>
+        App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any());
+
+    private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+}
+
+[CollectionDefinition(Name)]
+public sealed class ProvisioningAppCollection : ICollectionFixture<ProvisioningApp>
+{
+    public const string Name = "Provisioning app";
+}

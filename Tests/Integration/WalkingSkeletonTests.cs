@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using Aspire.Hosting.Testing;
+using Npgsql;
+using Provisioning.Contracts;
+using Provisioning.Tests.Integration.Infrastructure;
+
+namespace Provisioning.Tests.Integration;
+
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class WalkingSkeletonTests(ProvisioningApp app)
+{
+    [Fact]
+    public async Task EveryResourceReachesHealthy()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var resources = app.ResourcesWithHealth().Select(r => r.Name).ToList();
+        Assert.Superset(new HashSet<string> { "policyservice", "scimservice", "adminui", "gateway" }, resources.ToHashSet());
+        Assert.Equal(6, resources.Count);
+        foreach (var resource in resources)
+        {
+            await app.App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    [Fact]
+    public async Task OktasTestApiCredentialsCallGetsAnEmptyListResponse()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync("Users?startIndex=1&count=2");
+
+        var body = await ScimAssert.SuccessAsync(response);
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:ListResponse", body["schemas"]![0]!.GetValue<string>());
+        Assert.Equal(0, body["totalResults"]!.GetValue<int>());
+        Assert.Equal(1, body["startIndex"]!.GetValue<int>());
+        Assert.Equal(0, body["itemsPerPage"]!.GetValue<int>());
+        Assert.Empty(body["Resources"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("Basic dXNlcjpwYXNz", false)]
+    [InlineData("Bearer", false)]
+    [InlineData("Bearer not-a-token", true)]
+    [InlineData("Bearer prv_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true)]
+    public async Task AMissingOrWrongCredentialGets401WithAScimError(string? authorization, bool invalidToken)
+    {
+        using var client = app.CreateScimClient(token: null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "Users?startIndex=1&count=2");
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Unauthorized);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Equal(invalidToken, challenge.Parameter?.Contains("error=\"invalid_token\"") ?? false);
+    }
+
+    [Fact]
+    public async Task AWrongSecretWithAValidLookupPrefixIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var token = tenant.Token.Token;
+        var wrong = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA");
+
+        using var client = app.CreateScimClient(wrong);
+        using var response = await client.GetAsync("Users");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ARequestStraightToScimServiceIsRefused()
+    {
+        using var direct = app.App.CreateHttpClient("scimservice", "http");
+
+        using var response = await direct.GetAsync("/scim/v2/Users?startIndex=1&count=2");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ARequestStraightToScimServiceWithAForgedContextIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var forged = new TenantContextSigner(new string('f', 64)).Sign(new TenantContext(
+            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+        using var direct = app.App.CreateHttpClient("scimservice", "http");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/Users");
+        request.Headers.Add(InternalHeaders.Context, forged);
+
+        using var response = await direct.SendAsync(request);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task AClientSentInternalHeaderCannotImpersonateAnotherOrganization()
+    {
+        var attacker = await app.CreateTenantAsync();
+        var victim = await app.CreateTenantAsync();
+        await InsertUserAsync(victim.Connection.Id, "victim@example.com");
+        // Even a context signed with the real key is stripped at the Gateway: only the Gateway's own counts.
+        var spoofed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
+            victim.Organization.Id, victim.Connection.Id, Realm.Dashboard, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
+        request.Headers.Add(InternalHeaders.Context, spoofed);
+        request.Headers.Add(InternalHeaders.ApiKey, app.InternalApiKey);
+
+        using var response = await attacker.Scim.SendAsync(request);
+
+        var body = await ScimAssert.SuccessAsync(response);
+        Assert.Equal(0, body["totalResults"]!.GetValue<int>());
+        using var victimsView = await victim.Scim.GetAsync("Users");
+        Assert.Equal(1, (await ScimAssert.SuccessAsync(victimsView))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AValidSignedContextWithoutABearerTokenIsRefusedAtTheGateway()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var signed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
+            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+        using var client = app.CreateScimClient(token: null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
+        request.Headers.Add(InternalHeaders.Context, signed);
+
+        using var response = await client.SendAsync(request);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task TheAdminUiListsTheSeededOrganizationsConnectionsThroughTheGateway()
+    {
+        using var client = app.CreateGatewayClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("Demo Organization", html);
+        Assert.Contains("Enterprise Store", html);
+        Assert.Contains("MDM Portal", html);
+        Assert.Contains("/scim/v2", html);
+    }
+
+    private async Task InsertUserAsync(Guid connectionId, string userName)
+    {
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO scim_users (id, connection_id, user_name, user_name_key, active, attributes, version, created, last_modified)
+            VALUES (@id, @connection, @name, lower(@name), true, '{}'::jsonb, 1, now(), now())
+            """, connection);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("connection", connectionId);
+        command.Parameters.AddWithValue("name", userName);
+        await command.ExecuteNonQueryAsync();
+    }
+}
