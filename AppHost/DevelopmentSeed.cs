@@ -12,23 +12,32 @@ namespace Provisioning.AppHost;
 public sealed class DevelopmentSeed
 {
     public const string OrganizationSlug = "demo";
+    public const string AdminEmail = "admin@demo.example";
 
     private readonly Dictionary<Realm, string> _tokens;
+    private readonly string _adminPassword;
 
-    private DevelopmentSeed(Dictionary<Realm, string> tokens) => _tokens = tokens;
+    private DevelopmentSeed(Dictionary<Realm, string> tokens, string adminPassword)
+    {
+        _tokens = tokens;
+        _adminPassword = adminPassword;
+    }
 
     public static DevelopmentSeed Configure(
         IDistributedApplicationBuilder builder, DevelopmentSecrets secrets, IResourceBuilder<ProjectResource> policyService)
     {
         var tokens = new Dictionary<Realm, string>();
         policyService.WithEnvironment("Seed__OrganizationSlug", OrganizationSlug);
+        var adminPassword = secrets.Value(builder, "admin-password");
+        policyService.WithEnvironment("Seed__AdminEmail", AdminEmail);
+        policyService.WithEnvironment("Seed__AdminPassword", secrets.Parameter(builder, "admin-password"));
         foreach (var realm in Enum.GetValues<Realm>())
         {
             var name = $"seed-token-{realm.ToString().ToLowerInvariant()}";
             tokens[realm] = secrets.Value(builder, name, BearerTokenFormat.Create);
             policyService.WithEnvironment($"Seed__Tokens__{realm}", secrets.Parameter(builder, name));
         }
-        return new DevelopmentSeed(tokens);
+        return new DevelopmentSeed(tokens, adminPassword);
     }
 
     public void PrintWhenReady(IResourceBuilder<ProjectResource> gateway, string dataRoot)
@@ -42,6 +51,7 @@ public sealed class DevelopmentSeed
                 ["gatewayUrl"] = gatewayUrl,
                 ["scimBaseUrl"] = scimBaseUrl,
                 ["adminUrl"] = gatewayUrl + "/",
+                ["admin"] = new JsonObject { ["user"] = AdminEmail, ["password"] = _adminPassword },
                 ["connections"] = new JsonArray(_tokens.Select(t => (JsonNode)new JsonObject
                 {
                     ["realm"] = t.Key.ToString(),
@@ -56,7 +66,7 @@ public sealed class DevelopmentSeed
             Console.WriteLine();
             Console.WriteLine($"  Gateway:        {gatewayUrl}");
             Console.WriteLine($"  SCIM base URL:  {scimBaseUrl}");
-            Console.WriteLine($"  Admin UI:       {gatewayUrl}/");
+            Console.WriteLine($"  Admin UI:       {gatewayUrl}/  (sign in as {AdminEmail} / {_adminPassword})");
             foreach (var (realm, token) in _tokens)
             {
                 Console.WriteLine($"  {realm.DisplayName(),-16} token: {token}");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Organizations;
@@ -10,6 +11,7 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<BearerToken> BearerTokens => Set<BearerToken>();
+    public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

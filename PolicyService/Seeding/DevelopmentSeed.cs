@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
@@ -47,8 +49,29 @@ public static class DevelopmentSeed
                 await EnsureTokenAsync(db, cache, connection, secret, now);
             }
         }
+        if (!string.IsNullOrEmpty(options.AdminEmail) && !string.IsNullOrEmpty(options.AdminPassword))
+        {
+            await EnsureAdminAsync(db, organization, options.AdminEmail, options.AdminPassword, now);
+        }
         await db.SaveChangesAsync();
         app.Logger.LogInformation("Development seed ready for organization {Organization}.", organization.Slug);
+    }
+
+    /// <summary>The seed admin signs in with the password the AppHost generated for this data folder.</summary>
+    private static async Task EnsureAdminAsync(PolicyDbContext db, Organization organization, string email, string password, DateTimeOffset now)
+    {
+        var hasher = new PasswordHasher<AdminAccount>();
+        var admin = await db.AdminAccounts.FirstOrDefaultAsync(a => a.Email == email);
+        if (admin is null)
+        {
+            admin = new AdminAccount { OrganizationId = organization.Id, Email = email, PasswordHash = "", CreatedAt = now };
+            db.AdminAccounts.Add(admin);
+        }
+        else if (hasher.VerifyHashedPassword(admin, admin.PasswordHash, password) != PasswordVerificationResult.Failed)
+        {
+            return;
+        }
+        admin.PasswordHash = hasher.HashPassword(admin, password);
     }
 
     private static async Task EnsureTokenAsync(PolicyDbContext db, SettingsCache cache, Connection connection, string secret, DateTimeOffset now)

@@ -22,6 +22,45 @@ namespace Provisioning.PolicyService.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Provisioning.PolicyService.Admins.AdminAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admin_accounts");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admin_accounts_email");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_admin_accounts_organization_id");
+
+                    b.ToTable("admin_accounts", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.PolicyService.Connections.Connection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -139,6 +178,16 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasDatabaseName("ix_organizations_slug");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.Admins.AdminAccount", b =>
+                {
+                    b.HasOne("Provisioning.PolicyService.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admin_accounts_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.Connections.Connection", b =>

@@ -1,0 +1,11 @@
+namespace Provisioning.PolicyService.Admins;
+
+/// <summary>A person who administers one organization in the Admin UI. The password is kept only as a hash.</summary>
+public sealed class AdminAccount
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; init; }
+    public required string Email { get; init; }
+    public required string PasswordHash { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
