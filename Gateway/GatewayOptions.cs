@@ -20,6 +20,10 @@ public sealed class GatewayOptions
     /// <summary>How long an accepted token is trusted without asking PolicyService again; revocation is felt within this.</summary>
     public TimeSpan AcceptedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>The largest SCIM request body accepted (RFC 7644 Bulk payloads included).</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+
     /// <summary>How long a refused token is remembered, shorter so a new token works almost at once.</summary>
     public TimeSpan RefusedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
 }

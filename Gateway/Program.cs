@@ -1,6 +1,7 @@
 using Provisioning.Gateway;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Context;
+using Provisioning.Gateway.Limits;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,7 +12,7 @@ var app = builder.Build();
 
 app.UseInternalHeaderStripping();
 app.MapDefaultEndpoints();
-app.UseWhen(ScimRoutes.Matches, scim => scim.UseScimAuthentication());
+app.UseWhen(ScimRoutes.Matches, scim => scim.UseScimAuthentication().UseScimRequestBodyLimit());
 app.MapReverseProxy();
 
 app.Run();
