@@ -62,8 +62,11 @@ internal sealed class AttributeSelection
             .OfType<string>()
             .ToHashSet();
 
-    /// <summary>Without a URN a path names a core attribute (RFC 7644 §3.10).</summary>
+    /// <summary>A path without URN names the attribute that PATCH paths and filters would resolve it to.
+    /// Paths that name nothing are ignored: a client asking for an attribute we do not have gets the rest.</summary>
     private bool NamesAttribute(AttributePath path, SchemaDefinition schema, AttributeDefinition attribute) =>
         path.Name.Equals(attribute.Name, StringComparison.OrdinalIgnoreCase)
-        && (path.SchemaUrn is null ? schema == _type.Schema : path.SchemaUrn.Equals(schema.Id, StringComparison.OrdinalIgnoreCase));
+        && (path.SchemaUrn is null
+            ? AttributeKey.SchemaOf(_type, path.Name) == schema
+            : path.SchemaUrn.Equals(schema.Id, StringComparison.OrdinalIgnoreCase));
 }

@@ -15,14 +15,7 @@ public sealed class AttributeProjectionTests
         "'password':'never-shown','groups':[{'value':'g1','display':'Sales'}]," +
         "'" + Enterprise + "':{'department':'R&D','manager':{'value':'m1'}}}");
 
-    /// <summary>Splits paths as RFC 7644 §3.10 writes them: an optional URN, the attribute, an optional sub-attribute.</summary>
-    private static AttributePath[]? Paths(string? list) => list?.Split(',').Select(p =>
-    {
-        var colon = p.LastIndexOf(':');
-        var (urn, rest) = colon < 0 ? (null, p) : (p[..colon], p[(colon + 1)..]);
-        var dot = rest.IndexOf('.');
-        return dot < 0 ? new AttributePath(urn, rest, null) : new AttributePath(urn, rest[..dot], rest[(dot + 1)..]);
-    }).ToArray();
+    private static AttributePath[]? Paths(string? list) => list?.Split(',').Select(FilterParser.ParseAttributePath).ToArray();
 
     public static TheoryData<string?, string?, string> Selections => new()
     {
@@ -37,7 +30,8 @@ public sealed class AttributeProjectionTests
         { Enterprise + ":department", null, "{" + Always + ",'" + Enterprise + "':{'department':'R&D'}}" },
         { Enterprise + ":manager.value", null, "{" + Always + ",'" + Enterprise + "':{'manager':{'value':'m1'}}}" },
         { Enterprise, null, "{" + Always + ",'" + Enterprise + "':{'department':'R&D','manager':{'value':'m1'}}}" },
-        { "department", null, "{" + Always + "}" },
+        { "department", null, "{" + Always + ",'" + Enterprise + "':{'department':'R&D'}}" },
+        { "shoeSize,userName", null, "{" + Always + ",'userName':'jo'}" },
         { "userName", "userName", "{" + Always + ",'userName':'jo'}" },
         { null, "emails,groups,meta,name,id", "{" + Always + ",'userName':'jo','" + Enterprise + "':{'department':'R&D','manager':{'value':'m1'}}}" },
         { null, "name.familyName,emails.primary,emails.type," + Enterprise + ",groups,meta",

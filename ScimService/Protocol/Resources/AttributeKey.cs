@@ -46,16 +46,15 @@ public sealed record AttributeKey(SchemaDefinition Schema, AttributeDefinition? 
         return attribute.FindSubAttribute(subName) is { } sub ? new AttributeKey(schema, attribute, sub) : null;
     }
 
-    /// <summary>An attribute of <paramref name="schema"/>; for the core schema also id, externalId and meta (RFC 7643 §3.1).</summary>
-    public static AttributeDefinition? FindAttribute(ResourceTypeDefinition type, SchemaDefinition schema, string name)
-    {
-        if (schema.FindAttribute(name) is { } attribute)
-        {
-            return attribute;
-        }
-        return schema == type.Schema ? CommonAttributeList.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) : null;
-    }
+    /// <summary>An attribute of <paramref name="schema"/>; for the core schema also id, externalId, meta and
+    /// schemas, which every resource has at its top level (RFC 7643 §3.1).</summary>
+    public static AttributeDefinition? FindAttribute(ResourceTypeDefinition type, SchemaDefinition schema, string name) =>
+        (schema == type.Schema ? AttributeResolver.CommonAttributeNamed(name) : null) ?? schema.FindAttribute(name);
 
-    private static readonly AttributeDefinition[] CommonAttributeList =
-        [CommonAttributes.Id, CommonAttributes.ExternalId, CommonAttributes.Meta];
+    /// <summary>
+    /// The schema an attribute name without URN belongs to, found as <see cref="AttributeResolver"/> finds it
+    /// for paths: the common attributes, then the core schema, then the extensions.
+    /// </summary>
+    public static SchemaDefinition? SchemaOf(ResourceTypeDefinition type, string name) =>
+        type.AllSchemas.FirstOrDefault(schema => FindAttribute(type, schema, name) is not null);
 }
