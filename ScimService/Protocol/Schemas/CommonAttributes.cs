@@ -6,6 +6,11 @@ public static class CommonAttributes
     public static readonly AttributeDefinition Id = new("id", CaseExact: true, Mutability: Mutability.ReadOnly,
         Returned: Returned.Always, Uniqueness: Uniqueness.Server, Description: "Unique identifier of the resource, issued by the service provider.");
 
+    /// <summary>The URNs of the schemas a resource uses (RFC 7643 §3). Filters such as
+    /// <c>schemas eq "urn:…:enterprise:2.0:User"</c> name it.</summary>
+    public static readonly AttributeDefinition Schemas = new("schemas", AttributeType.Reference, MultiValued: true,
+        Required: true, Returned: Returned.Always, ReferenceTypes: ["uri"], Description: "URIs of the schemas the resource uses.");
+
     public static readonly AttributeDefinition ExternalId = new("externalId", CaseExact: true,
         Description: "Identifier of the resource as defined by the provisioning client.");
 

@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Provisioning.ScimService.Protocol.Patching;
+
+/// <summary>
+/// What a PATCH leaves: the attributes to store, a new clear-text password for the caller to hash, and
+/// the membership deltas for a group's members table, in request order.
+/// </summary>
+/// <param name="Changed">False when the attributes equal the stored ones and nothing else changed:
+/// identity providers resend the same PATCH, and the caller then skips the write.</param>
+public sealed record PatchResult(JsonObject Attributes, string? Password, IReadOnlyList<MembershipChange> MembershipChanges, bool Changed);

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol.Schemas;
+
+namespace Provisioning.ScimService.Protocol.Resources;
+
+/// <summary>Checks the <c>schemas</c> of a POST or PUT body (RFC 7643 §3).</summary>
+public static class SchemasDeclaration
+{
+    /// <summary>
+    /// When present, <c>schemas</c> must list the core schema and may list the type's extensions.
+    /// When absent the body is accepted anyway: some clients leave it out, and the attributes say enough.
+    /// </summary>
+    public static void Check(JsonNode? schemas, ResourceTypeDefinition type)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+        if (schemas is not JsonArray array || array.Any(s => s is not JsonValue v || !v.TryGetValue(out string? _)))
+        {
+            throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax,
+                $"'schemas' must be an array of schema URNs, such as [\"{type.Schema.Id}\"].");
+        }
+        var urns = array.Select(s => s!.GetValue<string>()).ToList();
+        foreach (var urn in urns)
+        {
+            if (type.FindSchema(urn) is null)
+            {
+                throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
+                    $"'schemas' lists '{urn}', which is neither the {type.Name} schema nor one of its extensions.");
+            }
+        }
+        if (!urns.Any(u => u.Equals(type.Schema.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax,
+                $"'schemas' must contain the {type.Name} schema '{type.Schema.Id}'.");
+        }
+    }
+}
