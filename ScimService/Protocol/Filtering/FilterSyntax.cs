@@ -20,7 +20,8 @@ public enum LogicalOperator { And, Or }
 public abstract record FilterNode;
 
 /// <summary><c>attrPath op value</c>, or <c>attrPath pr</c> (then <see cref="Value"/> is null).
-/// The value is a JSON string, number, boolean or null literal.</summary>
+/// The value is a JSON string, number or boolean literal; the literal null is a null
+/// <see cref="Value"/> too, and only eq and ne take it.</summary>
 public sealed record ComparisonFilter(AttributePath Path, ComparisonOperator Operator, JsonValue? Value) : FilterNode;
 
 public sealed record LogicalFilter(LogicalOperator Operator, FilterNode Left, FilterNode Right) : FilterNode;
