@@ -9,7 +9,10 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // Writes run in explicit transactions (a SCIM change and what it causes land together),
+        // which a retrying execution strategy cannot replay; failures surface instead.
         builder.AddNpgsqlDbContext<ScimDbContext>("scimdb",
+            configureSettings: settings => settings.DisableRetry = true,
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
         builder.Services.AddOptions<TenancyOptions>()
@@ -25,6 +28,9 @@ public static class Extensions
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            // The Gateway caps bodies for clients; this is the service's own guard behind it.
+            options.Limits.MaxRequestBodySize = Bulk.BulkLimits.MaxPayloadBytes + 64 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
     }
 }

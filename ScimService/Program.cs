@@ -1,5 +1,10 @@
 using Provisioning.ScimService;
+using Provisioning.ScimService.Bulk;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Discovery;
+using Provisioning.ScimService.Groups;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 
@@ -13,9 +18,14 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseForwardedHeaders();
+app.UseScimErrorBodies();
 app.MapDefaultEndpoints();
 
 var scim = app.MapScimGroup();
 scim.MapUsersApi();
+scim.MapGroupsApi();
+scim.MapRootSearchApi();
+scim.MapBulkApi();
+scim.MapDiscoveryApi();
 
 app.Run();

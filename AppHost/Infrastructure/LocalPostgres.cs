@@ -71,7 +71,7 @@ public static class LocalPostgres
         {
             var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "initdb"),
                 "-D", dataDirectory, "-U", "postgres", "--pwfile", passwordFile,
-                "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C");
+                "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8");
             LocalProcess.Run(command, args, "create the PostgreSQL data folder");
         }
         finally

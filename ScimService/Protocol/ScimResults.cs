@@ -9,6 +9,9 @@ public sealed class ScimJsonResult(int statusCode, JsonNode? body, string? etag 
     : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => statusCode;
+    public JsonNode? Body => body;
+    public string? ETag => etag;
+    public string? Location => location;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

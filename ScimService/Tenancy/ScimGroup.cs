@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
+using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Tenancy;
@@ -14,7 +15,7 @@ public static class ScimGroup
     {
         var signer = new TenantContextSigner(app.ServiceProvider.GetRequiredService<IOptions<TenancyOptions>>().Value.ContextSigningKey);
         var clock = app.ServiceProvider.GetRequiredService<TimeProvider>();
-        return app.MapGroup("/scim/v2").AddEndpointFilter(async (invocation, next) =>
+        return app.MapGroup("/scim/v2").WithScimErrors().AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
             var context = signer.Verify(http.Request.Headers[InternalHeaders.Context], clock.GetUtcNow());

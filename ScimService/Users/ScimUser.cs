@@ -2,7 +2,8 @@ namespace Provisioning.ScimService.Users;
 
 /// <summary>
 /// A SCIM user of one connection. <see cref="Attributes"/> keeps the resource as the client
-/// sent it (jsonb, verbatim); the columns beside it are what IdPs filter and sort on.
+/// sent it (jsonb, values verbatim, attribute names canonical); the columns beside it are
+/// what IdPs filter and sort on.
 /// </summary>
 public sealed class ScimUser
 {
@@ -10,12 +11,18 @@ public sealed class ScimUser
     public Guid ConnectionId { get; init; }
     public required string UserName { get; set; }
 
-    /// <summary>userName folded to lower case: userName is unique and compared case-insensitively.</summary>
+    /// <summary>userName folded to lower case: unique per connection and compared case-insensitively.</summary>
     public required string UserNameKey { get; set; }
     public string? ExternalId { get; set; }
     public string? DisplayName { get; set; }
     public bool Active { get; set; } = true;
     public required string Attributes { get; set; }
+
+    /// <summary>Every email value, lower-cased, so <c>emails[type eq "work"].value eq "x"</c> finds its rows by index.</summary>
+    public string[] EmailValues { get; set; } = [];
+
+    /// <summary>The write-only password, as an ASP.NET Core password hash; never returned.</summary>
+    public string? PasswordHash { get; set; }
     public int Version { get; set; } = 1;
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset LastModified { get; set; }

@@ -13,5 +13,6 @@ public sealed class ScimUserConfiguration : IEntityTypeConfiguration<ScimUser>
         builder.HasIndex(u => new { u.ConnectionId, u.UserNameKey }).IsUnique();
         builder.HasIndex(u => new { u.ConnectionId, u.ExternalId });
         builder.HasIndex(u => new { u.ConnectionId, u.Id });
+        builder.HasIndex(u => u.EmailValues).HasMethod("gin");
     }
 }

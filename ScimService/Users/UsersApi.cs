@@ -1,35 +1,147 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Groups;
+using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
-using Provisioning.ScimService.Tenancy;
+using Provisioning.ScimService.Protocol.Patching;
+using Provisioning.ScimService.Protocol.Querying;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Querying;
 
 namespace Provisioning.ScimService.Users;
 
+/// <summary>/Users: RFC 7644 §3.3–3.6 for the User resource type. Bulk calls the same operations.</summary>
 public static class UsersApi
 {
+    private static readonly ResourceTypeDefinition Type = ResourceTypes.User;
+
     public static void MapUsersApi(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users");
-        users.MapGet("/", ListAsync);
+        users.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
+        users.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
+        users.MapPost("/", async (HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
+        users.MapGet("/{id}", GetAsync);
+        users.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
+        users.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
+            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
+        users.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            DeleteAsync(ScimCall.From(http), id, db, ct));
     }
 
-    private static async Task<ScimJsonResult> ListAsync(
-        HttpContext http, ScimDbContext db, int? startIndex, int? count, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var tenant = http.Tenant();
-        var start = Math.Max(1, startIndex ?? 1);
-        var take = Math.Clamp(count ?? 100, 0, 1000);
-        var query = db.Users.AsNoTracking().Where(u => u.ConnectionId == tenant.ConnectionId);
-        var total = await query.CountAsync(cancellationToken);
-        var page = take == 0
-            ? []
-            : await query.OrderBy(u => u.Id).Skip(start - 1).Take(take).ToListAsync(cancellationToken);
-        return ScimResults.Ok(ListResponse.Create(total, start, page.Select(u => (JsonNode)new JsonObject
+        var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, Type, cancellationToken);
+        var groups = AttributeProjection.Includes(Type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes)
+            ? await Memberships.GroupsOfAsync(db, call.ConnectionId, page.Resources.Select(u => u.Id).ToList(), cancellationToken)
+            : null;
+        return ScimResponses.List(page, query, Type, user => UserRepresentation.ToScim(user, groups?.GetValueOrDefault(user.Id), call.Request));
+    }
+
+    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var call = ScimCall.From(http);
+        var user = Guid.TryParse(id, out var userId)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.ConnectionId == call.ConnectionId, cancellationToken)
+            : null;
+        if (user is null)
         {
-            ["id"] = u.Id.ToString(),
-            ["userName"] = u.UserName,
-            ["active"] = u.Active,
-        })));
+            return ScimResponses.NotFound("User", id);
+        }
+        if (Preconditions.NotModified(http.Request, user.Version))
+        {
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(user.Version));
+        }
+        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var user = UserWriter.Create(call.ConnectionId, normalized.Attributes, normalized.Password, clock.GetUtcNow());
+        db.Users.Add(user);
+        await db.SaveUniqueAsync("userName", cancellationToken);
+        return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var normalized = ResourceNormalizer.Normalize(body, Type);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
+        if (user is null)
+        {
+            return ScimResponses.NotFound("User", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        UserWriter.Write(user, normalized.Attributes, normalized.Password);
+        Touch(user, clock);
+        await db.SaveUniqueAsync("userName", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
+        if (user is null)
+        {
+            return ScimResponses.NotFound("User", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), Type);
+        // IdPs resend the same PATCH; an unchanged user keeps its version.
+        if (result.Changed || result.Password is not null)
+        {
+            UserWriter.Write(user, result.Attributes, result.Password);
+            Touch(user, clock);
+            await db.SaveUniqueAsync("userName", cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
+        if (user is null)
+        {
+            return ScimResponses.NotFound("User", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        await Memberships.RemoveMemberEverywhereAsync(db, call.ConnectionId, user.Id, cancellationToken);
+        db.Users.Remove(user);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ScimJsonResult(StatusCodes.Status204NoContent, null);
+    }
+
+    /// <summary>Reads the user and holds its row until the transaction ends, so concurrent writes queue up instead of losing each other.</summary>
+    private static async Task<ScimUser?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var userId)
+            ? (await db.Users.FromSql($"SELECT * FROM scim_users WHERE id = {userId} AND connection_id = {connectionId} FOR UPDATE")
+                .ToListAsync(cancellationToken)).SingleOrDefault()
+            : null;
+
+    private static void Touch(ScimUser user, TimeProvider clock)
+    {
+        user.Version++;
+        user.LastModified = clock.GetUtcNow();
+    }
+
+    private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimUser user, int status, CancellationToken cancellationToken)
+    {
+        var groups = AttributeProjection.Includes(Type, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes)
+            ? (await Memberships.GroupsOfAsync(db, user.ConnectionId, [user.Id], cancellationToken)).GetValueOrDefault(user.Id)
+            : null;
+        return ScimResponses.Resource(UserRepresentation.ToScim(user, groups, call.Request), Type, call.Projection, user.Version, status);
     }
 }

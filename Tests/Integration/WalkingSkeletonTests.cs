@@ -153,8 +153,8 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO scim_users (id, connection_id, user_name, user_name_key, active, attributes, version, created, last_modified)
-            VALUES (@id, @connection, @name, lower(@name), true, '{}'::jsonb, 1, now(), now())
+            INSERT INTO scim_users (id, connection_id, user_name, user_name_key, active, attributes, email_values, version, created, last_modified)
+            VALUES (@id, @connection, @name, lower(@name), true, jsonb_build_object('userName', @name), '{}', 1, now(), now())
             """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("connection", connectionId);

@@ -22,6 +22,91 @@ namespace Provisioning.ScimService.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Provisioning.ScimService.Groups.GroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("MemberType")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("member_type");
+
+                    b.HasKey("GroupId", "MemberId")
+                        .HasName("pk_scim_group_members");
+
+                    b.HasIndex("ConnectionId", "MemberId")
+                        .HasDatabaseName("ix_scim_group_members_connection_id_member_id");
+
+                    b.ToTable("scim_group_members", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Groups.ScimGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attributes");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("DisplayNameKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("display_name_key");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateTimeOffset>("LastModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_modified");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scim_groups");
+
+                    b.HasIndex("ConnectionId", "DisplayNameKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scim_groups_connection_id_display_name_key");
+
+                    b.HasIndex("ConnectionId", "ExternalId")
+                        .HasDatabaseName("ix_scim_groups_connection_id_external_id");
+
+                    b.ToTable("scim_groups", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.ScimService.Users.ScimUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -50,6 +135,11 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("display_name");
 
+                    b.PrimitiveCollection<string[]>("EmailValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("email_values");
+
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
                         .HasColumnName("external_id");
@@ -57,6 +147,10 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.Property<DateTimeOffset>("LastModified")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_modified");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -76,6 +170,11 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_scim_users");
 
+                    b.HasIndex("EmailValues")
+                        .HasDatabaseName("ix_scim_users_email_values");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("EmailValues"), "gin");
+
                     b.HasIndex("ConnectionId", "ExternalId")
                         .HasDatabaseName("ix_scim_users_connection_id_external_id");
 
@@ -87,6 +186,16 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasDatabaseName("ix_scim_users_connection_id_user_name_key");
 
                     b.ToTable("scim_users", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Groups.GroupMember", b =>
+                {
+                    b.HasOne("Provisioning.ScimService.Groups.ScimGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scim_group_members_groups_group_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Provisioning.Tests.Integration.Infrastructure;
 
@@ -35,6 +36,11 @@ public sealed class ProvisioningApp : IAsyncLifetime
             // No dashboard runs under test; an OTLP endpoint with nothing behind it makes every process slow to stop.
             builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
+        // Warnings and errors of every resource reach the test output: a failing run says why.
+        builder.Services.AddLogging(logging => logging
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Aspire.Hosting", LogLevel.Error));
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);

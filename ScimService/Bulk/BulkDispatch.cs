@@ -1,0 +1,35 @@
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Groups;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Users;
+
+namespace Provisioning.ScimService.Bulk;
+
+/// <summary>Sends one bulk operation to the Users or Groups operation its method and path name.</summary>
+public static class BulkDispatch
+{
+    public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger, CancellationToken ct)
+    {
+        var segments = op.Path.Trim('/').Split('/');
+        var id = segments.Length == 2 ? segments[1] : null;
+        var invalidPath = segments.Length > 2 || (op.Method == "POST") != (id is null);
+        return (segments[0].ToLowerInvariant(), op.Method) switch
+        {
+            _ when invalidPath => Task.FromResult(InvalidPath(op)),
+            ("users", "POST") => UsersApi.CreateAsync(call, op.Data!, db, clock, ct),
+            ("users", "PUT") => UsersApi.ReplaceAsync(call, id!, op.Data!, db, clock, ct),
+            ("users", "PATCH") => UsersApi.PatchAsync(call, id!, op.Data!, db, clock, ct),
+            ("users", "DELETE") => UsersApi.DeleteAsync(call, id!, db, ct),
+            ("groups", "POST") => GroupsApi.CreateAsync(call, op.Data!, db, clock, logger, ct),
+            ("groups", "PUT") => GroupsApi.ReplaceAsync(call, id!, op.Data!, db, clock, logger, ct),
+            ("groups", "PATCH") => GroupsApi.PatchAsync(call, id!, op.Data!, db, clock, logger, ct),
+            ("groups", "DELETE") => GroupsApi.DeleteAsync(call, id!, db, ct),
+            _ => Task.FromResult(InvalidPath(op)),
+        };
+    }
+
+    private static ScimJsonResult InvalidPath(BulkOperation op) => ScimResults.Error(StatusCodes.Status400BadRequest,
+        $"'{op.Method} {op.Path}' is not an operation this server runs in bulk: use POST /Users or /Groups, or PUT, PATCH or DELETE /Users/{{id}} or /Groups/{{id}}.",
+        ScimType.InvalidPath);
+}

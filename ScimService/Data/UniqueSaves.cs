@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Provisioning.ScimService.Protocol;
+
+namespace Provisioning.ScimService.Data;
+
+public static class UniqueSaves
+{
+    /// <summary>Uniqueness is the database's job: a unique index violation becomes 409 uniqueness.</summary>
+    public static async Task SaveUniqueAsync(this DbContext db, string attribute, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ScimProtocolException(StatusCodes.Status409Conflict, ScimType.Uniqueness,
+                $"Another resource of this connection already has this {attribute}.");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Schemas;
+
+namespace Provisioning.ScimService.Discovery;
+
+/// <summary>/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4): read-only, unpaged, the same for every connection.</summary>
+public static class DiscoveryApi
+{
+    public static void MapDiscoveryApi(this RouteGroupBuilder scim)
+    {
+        scim.MapGet("/ServiceProviderConfig", (HttpRequest request) =>
+            ScimResults.Ok(ServiceProviderConfiguration.Create(Url(request, "/ServiceProviderConfig"))));
+
+        scim.MapGet("/ResourceTypes", (HttpRequest request) => RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
+            ResourceTypes.All.Count, 1, ResourceTypes.All.Select(t => (JsonNode)SchemaDocuments.ResourceType(t, Url(request, "/ResourceTypes/" + t.Name))))));
+        scim.MapGet("/ResourceTypes/{name}", (string name, HttpRequest request) =>
+            ResourceTypes.All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } type
+                ? ScimResults.Ok(SchemaDocuments.ResourceType(type, Url(request, "/ResourceTypes/" + type.Name)))
+                : ScimResponses.NotFound("ResourceType", name));
+
+        scim.MapGet("/Schemas", (HttpRequest request) => RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
+            ResourceTypes.AllSchemas.Count, 1, ResourceTypes.AllSchemas.Select(s => (JsonNode)SchemaDocuments.Schema(s, Url(request, "/Schemas/" + s.Id))))));
+        scim.MapGet("/Schemas/{id}", (string id, HttpRequest request) =>
+            ResourceTypes.AllSchemas.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
+                ? ScimResults.Ok(SchemaDocuments.Schema(schema, Url(request, "/Schemas/" + schema.Id)))
+                : ScimResponses.NotFound("Schema", id));
+
+        // /Me needs an authenticated person; a connection's token speaks for an IdP, not for a user.
+        scim.Map("/Me/{**rest}", () => ScimResults.Error(StatusCodes.Status501NotImplemented,
+            "/Me is not supported: SCIM clients here authenticate as a connection, not as a user."));
+    }
+
+    /// <summary>RFC 7644 §4: these endpoints are not filtered; a filter gets 403.</summary>
+    private static ScimJsonResult? RefuseFilter(HttpRequest request) =>
+        request.Query.ContainsKey("filter")
+            ? ScimResults.Error(StatusCodes.Status403Forbidden, "Discovery endpoints cannot be filtered; they always answer in full.")
+            : null;
+
+    private static string Url(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}/scim/v2{path}";
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace Provisioning.ScimService.Groups;
+
+/// <summary>Copies a normalized group representation onto the row, keeping the indexed columns in step.</summary>
+public static class GroupWriter
+{
+    public static void Write(ScimGroup group, JsonObject attributes)
+    {
+        group.DisplayName = attributes["displayName"]!.GetValue<string>();
+        group.DisplayNameKey = group.DisplayName.ToLowerInvariant();
+        group.ExternalId = attributes["externalId"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        group.Attributes = attributes.ToJsonString();
+    }
+
+    public static ScimGroup Create(Guid connectionId, JsonObject attributes, DateTimeOffset now)
+    {
+        var group = new ScimGroup { ConnectionId = connectionId, DisplayName = "", DisplayNameKey = "", Attributes = "{}", Created = now, LastModified = now };
+        Write(group, attributes);
+        return group;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Patching;
+using Provisioning.ScimService.Protocol.Querying;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Querying;
+
+namespace Provisioning.ScimService.Groups;
+
+/// <summary>/Groups: RFC 7644 §3.3–3.6 for the Group resource type; members are written as deltas.</summary>
+public static class GroupsApi
+{
+    private static readonly ResourceTypeDefinition Type = ResourceTypes.Group;
+
+    public static void MapGroupsApi(this RouteGroupBuilder scim)
+    {
+        var groups = scim.MapGroup("/Groups");
+        groups.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
+        groups.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
+        groups.MapPost("/", async (HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
+        groups.MapGet("/{id}", GetAsync);
+        groups.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
+        groups.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
+        groups.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, CancellationToken ct) =>
+            DeleteAsync(ScimCall.From(http), id, db, ct));
+    }
+
+    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, Type, cancellationToken);
+        // Entra lists with excludedAttributes=members: then no member row is read.
+        var members = AttributeProjection.Includes(Type, "members", query.Projection.Attributes, query.Projection.ExcludedAttributes)
+            ? await Memberships.MembersOfAsync(db, call.ConnectionId, page.Resources.Select(g => g.Id).ToList(), cancellationToken)
+            : null;
+        return ScimResponses.List(page, query, Type, group =>
+            GroupRepresentation.ToScim(group, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
+    }
+
+    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var call = ScimCall.From(http);
+        var group = Guid.TryParse(id, out var groupId)
+            ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId && g.ConnectionId == call.ConnectionId, cancellationToken)
+            : null;
+        if (group is null)
+        {
+            return ScimResponses.NotFound("Group", id);
+        }
+        if (Preconditions.NotModified(http.Request, group.Version))
+        {
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(group.Version));
+        }
+        return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var connectionId = call.ConnectionId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var group = GroupWriter.Create(connectionId, normalized.Attributes, clock.GetUtcNow());
+        db.Groups.Add(group);
+        await db.SaveUniqueAsync("displayName", cancellationToken);
+        if (normalized.Members is { Count: > 0 } members)
+        {
+            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var connectionId = call.ConnectionId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var group = await LockAsync(db, connectionId, id, cancellationToken);
+        if (group is null)
+        {
+            return ScimResponses.NotFound("Group", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        GroupWriter.Write(group, normalized.Attributes);
+        Touch(group, clock);
+        await db.SaveUniqueAsync("displayName", cancellationToken);
+        // PUT replaces the members it names; a body without "members" leaves them as they are.
+        if (normalized.Members is { } members)
+        {
+            await Memberships.RemoveAllAsync(db, connectionId, group.Id, cancellationToken);
+            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var connectionId = call.ConnectionId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The row lock queues concurrent PATCHes of one group; the member rows themselves are never read.
+        var group = await LockAsync(db, connectionId, id, cancellationToken);
+        if (group is null)
+        {
+            return ScimResponses.NotFound("Group", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), Type);
+        foreach (var change in result.MembershipChanges)
+        {
+            await ApplyAsync(db, connectionId, group.Id, change, logger, cancellationToken);
+        }
+        if (result.Changed || result.MembershipChanges.Count > 0)
+        {
+            GroupWriter.Write(group, result.Attributes);
+            Touch(group, clock);
+            await db.SaveUniqueAsync("displayName", cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        // Okta and Entra both accept 204 for a group PATCH; a group's members can be many, so
+        // the body is sent only when the client asks for attributes.
+        return call.AskedForAttributes
+            ? await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken)
+            : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
+    }
+
+    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var connectionId = call.ConnectionId;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var group = await LockAsync(db, connectionId, id, cancellationToken);
+        if (group is null)
+        {
+            return ScimResponses.NotFound("Group", id);
+        }
+        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
+        db.Groups.Remove(group);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ScimJsonResult(StatusCodes.Status204NoContent, null);
+    }
+
+    private static async Task ApplyAsync(ScimDbContext db, Guid connectionId, Guid groupId, MembershipChange change, ILogger logger, CancellationToken cancellationToken)
+    {
+        switch (change)
+        {
+            case AddMembers add:
+                await AddMembersAsync(db, connectionId, groupId, add.Members.Select(m => m.Value), logger, cancellationToken);
+                break;
+            case RemoveMembers remove:
+                await Memberships.RemoveAsync(db, connectionId, groupId, remove.MemberIds, cancellationToken);
+                break;
+            case RemoveAllMembers:
+                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
+                break;
+            case ReplaceMembers replace:
+                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
+                await AddMembersAsync(db, connectionId, groupId, replace.Members.Select(m => m.Value), logger, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// An IdP does not retry a 400, so one unknown member id must not lose a whole push: the
+    /// known members are added, the unknown ids are skipped and logged.
+    /// </summary>
+    private static async Task AddMembersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, ILogger logger, CancellationToken cancellationToken)
+    {
+        var unknown = await Memberships.AddAsync(db, connectionId, groupId, values, cancellationToken);
+        if (unknown.Count > 0)
+        {
+            logger.LogWarning("Skipped {Count} member id(s) of group {GroupId} that name no user or group of connection {ConnectionId}: {MemberIds}",
+                unknown.Count, groupId, connectionId, string.Join(", ", unknown.Take(20).Select(v => ListQuery.Shorten(v))));
+        }
+    }
+
+    private static async Task<ScimGroup?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var groupId)
+            ? (await db.Groups.FromSql($"SELECT * FROM scim_groups WHERE id = {groupId} AND connection_id = {connectionId} FOR UPDATE")
+                .ToListAsync(cancellationToken)).SingleOrDefault()
+            : null;
+
+    private static void Touch(ScimGroup group, TimeProvider clock)
+    {
+        group.Version++;
+        group.LastModified = clock.GetUtcNow();
+    }
+
+    private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimGroup group, int status, CancellationToken cancellationToken)
+    {
+        var members = AttributeProjection.Includes(Type, "members", call.Projection.Attributes, call.Projection.ExcludedAttributes)
+            ? (await Memberships.MembersOfAsync(db, group.ConnectionId, [group.Id], cancellationToken)).GetValueOrDefault(group.Id) ?? []
+            : null;
+        return ScimResponses.Resource(GroupRepresentation.ToScim(group, members, call.Request), Type, call.Projection, group.Version, status);
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Provisioning.ScimService.Data;
+
+namespace Provisioning.ScimService.Groups;
+
+/// <summary>A group member as a group's <c>members</c> attribute shows it.</summary>
+public sealed record MemberView(Guid Id, string Type, string? Display);
+
+/// <summary>
+/// Membership writes as deltas in SQL: adding one member to a group of 100,000 touches one
+/// row, never loads the others, and is idempotent under retries and concurrent PATCHes.
+/// </summary>
+public static class Memberships
+{
+    /// <summary>Adds the ids that name a user or another group of the same connection; returns the ids that name nothing.</summary>
+    public static async Task<IReadOnlyList<string>> AddAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
+    {
+        var (ids, malformed) = Parse(values);
+        if (ids.Length == 0)
+        {
+            return malformed;
+        }
+        var known = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM scim_users WHERE connection_id = {connectionId} AND id = ANY({ids})
+            UNION ALL
+            SELECT id FROM scim_groups WHERE connection_id = {connectionId} AND id = ANY({ids}) AND id <> {groupId}
+            """).ToListAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
+            SELECT {connectionId}, {groupId}, u.id, 'User' FROM scim_users u WHERE u.connection_id = {connectionId} AND u.id = ANY({ids})
+            UNION ALL
+            SELECT {connectionId}, {groupId}, g.id, 'Group' FROM scim_groups g WHERE g.connection_id = {connectionId} AND g.id = ANY({ids}) AND g.id <> {groupId}
+            ON CONFLICT (group_id, member_id) DO NOTHING
+            """, cancellationToken);
+        return [.. malformed, .. ids.Except(known).Select(id => id.ToString())];
+    }
+
+    public static Task RemoveAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
+    {
+        var (ids, _) = Parse(values);
+        return db.GroupMembers
+            .Where(m => m.ConnectionId == connectionId && m.GroupId == groupId && ids.Contains(m.MemberId))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public static Task RemoveAllAsync(ScimDbContext db, Guid connectionId, Guid groupId, CancellationToken cancellationToken) =>
+        db.GroupMembers.Where(m => m.ConnectionId == connectionId && m.GroupId == groupId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Before a user or group is deleted: out of every group, and those groups' versions move on.</summary>
+    public static async Task RemoveMemberEverywhereAsync(ScimDbContext db, Guid connectionId, Guid memberId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE scim_groups SET version = version + 1, last_modified = now()
+            WHERE connection_id = {connectionId}
+              AND id IN (SELECT group_id FROM scim_group_members WHERE connection_id = {connectionId} AND member_id = {memberId})
+            """, cancellationToken);
+        await db.GroupMembers.Where(m => m.ConnectionId == connectionId && m.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public static async Task<Dictionary<Guid, List<GroupReference>>> GroupsOfAsync(ScimDbContext db, Guid connectionId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+        var rows = await (from m in db.GroupMembers
+                          join g in db.Groups on m.GroupId equals g.Id
+                          where m.ConnectionId == connectionId && userIds.Contains(m.MemberId)
+                          orderby g.DisplayNameKey
+                          select new { m.MemberId, g.Id, g.DisplayName }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => g.Select(r => new GroupReference(r.Id, r.DisplayName)).ToList());
+    }
+
+    public static async Task<Dictionary<Guid, List<MemberView>>> MembersOfAsync(ScimDbContext db, Guid connectionId, IReadOnlyList<Guid> groupIds, CancellationToken cancellationToken)
+    {
+        if (groupIds.Count == 0)
+        {
+            return [];
+        }
+        var rows = await db.Database.SqlQuery<MemberRow>($"""
+            SELECT m.group_id, m.member_id, m.member_type, COALESCE(u.display_name, u.user_name, g.display_name) AS display
+            FROM scim_group_members m
+            LEFT JOIN scim_users u ON m.member_type = 'User' AND u.id = m.member_id
+            LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.id = m.member_id
+            WHERE m.connection_id = {connectionId} AND m.group_id = ANY({groupIds.ToArray()})
+            ORDER BY m.group_id, m.member_id
+            """).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.GroupId).ToDictionary(g => g.Key, g => g.Select(r => new MemberView(r.MemberId, r.MemberType, r.Display)).ToList());
+    }
+
+    private static (Guid[] Ids, string[] Malformed) Parse(IEnumerable<string> values)
+    {
+        var ids = new HashSet<Guid>();
+        var malformed = new List<string>();
+        foreach (var value in values)
+        {
+            if (Guid.TryParse(value, out var id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                malformed.Add(value);
+            }
+        }
+        return (ids.ToArray(), malformed.ToArray());
+    }
+
+    // Column names follow the snake_case convention the context applies to query types too.
+    private sealed record MemberRow(Guid GroupId, Guid MemberId, string MemberType, string? Display);
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Provisioning.ScimService.Groups;
+
+public sealed class ScimGroupConfiguration : IEntityTypeConfiguration<ScimGroup>
+{
+    public void Configure(EntityTypeBuilder<ScimGroup> builder)
+    {
+        builder.ToTable("scim_groups");
+        builder.Property(g => g.Attributes).HasColumnType("jsonb");
+        builder.Property(g => g.Version).IsConcurrencyToken();
+        builder.HasIndex(g => new { g.ConnectionId, g.DisplayNameKey }).IsUnique();
+        builder.HasIndex(g => new { g.ConnectionId, g.ExternalId });
+    }
+}
+
+public sealed class GroupMemberConfiguration : IEntityTypeConfiguration<GroupMember>
+{
+    public void Configure(EntityTypeBuilder<GroupMember> builder)
+    {
+        builder.ToTable("scim_group_members");
+        builder.HasKey(m => new { m.GroupId, m.MemberId });
+        builder.Property(m => m.MemberType).HasMaxLength(8);
+        // "Which groups is this user in" (users' groups attribute, role computation) without a scan.
+        builder.HasIndex(m => new { m.ConnectionId, m.MemberId });
+        builder.HasOne<ScimGroup>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

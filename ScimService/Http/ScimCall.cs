@@ -1,0 +1,23 @@
+using Provisioning.ScimService.Protocol.Querying;
+using Provisioning.ScimService.Tenancy;
+
+namespace Provisioning.ScimService.Http;
+
+/// <summary>
+/// What one SCIM operation needs from its request: the connection, the projection and the
+/// If-Match version. A Bulk request makes one per operation from the operation's own fields.
+/// </summary>
+public sealed record ScimCall(HttpRequest Request, Guid ConnectionId, Projection Projection, string? IfMatch)
+{
+    public static ScimCall From(HttpContext http) => new(
+        http.Request,
+        http.Tenant().ConnectionId,
+        Projection.FromQueryString(QueryParameters(http.Request)),
+        http.Request.Headers.IfMatch.ToString());
+
+    public static IEnumerable<KeyValuePair<string, string?>> QueryParameters(HttpRequest request) =>
+        request.Query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()));
+
+    /// <summary>Whether the client asked to shape the response (then a 204 would hide what it asked for).</summary>
+    public bool AskedForAttributes => Projection.Attributes is not null || Projection.ExcludedAttributes is not null;
+}

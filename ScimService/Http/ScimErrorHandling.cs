@@ -1,0 +1,42 @@
+using Provisioning.ScimService.Protocol;
+
+namespace Provisioning.ScimService.Http;
+
+public static class ScimErrorHandling
+{
+    /// <summary>Turns a protocol error raised anywhere in an endpoint into its SCIM error response.</summary>
+    public static RouteGroupBuilder WithScimErrors(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            try
+            {
+                return await next(invocation);
+            }
+            catch (ScimProtocolException e)
+            {
+                return ScimResults.Error(e.Status, e.Message, e.ScimType);
+            }
+        });
+
+    /// <summary>
+    /// Responses that the routing produces without a body (404 for an unknown path, 405 for a
+    /// method a resource does not allow) and unhandled faults get a SCIM error body too.
+    /// </summary>
+    public static void UseScimErrorBodies(this WebApplication app)
+    {
+        app.UseExceptionHandler(failed => failed.Run(context =>
+            ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to handle this request. It has been logged.")
+                .ExecuteAsync(context)));
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            var detail = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"No SCIM endpoint at {http.Request.Path}.",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
+                _ => $"The request failed with status {http.Response.StatusCode}.",
+            };
+            return ScimResults.Error(http.Response.StatusCode, detail).ExecuteAsync(http);
+        });
+    }
+}

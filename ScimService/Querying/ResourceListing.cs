@@ -1,0 +1,86 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Filtering;
+using Provisioning.ScimService.Protocol.Querying;
+using Provisioning.ScimService.Protocol.Schemas;
+
+namespace Provisioning.ScimService.Querying;
+
+public sealed record ResourcePage<T>(IReadOnlyList<T> Resources, int TotalResults, string? NextCursor);
+
+/// <summary>
+/// Runs a list query as SQL: the filter, sort and page all happen in PostgreSQL, scoped to the
+/// connection. Nothing loads a connection's resources into memory to filter them.
+/// </summary>
+public static class ResourceListing
+{
+    public static async Task<ResourcePage<T>> ListAsync<T>(
+        DbContext db, string table, Guid connectionId, ListQuery query, ResourceTypeDefinition type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var where = new StringBuilder("r.connection_id = @connection");
+        var parameters = new List<NpgsqlParameter> { new("connection", connectionId) };
+        if (query.Filter is not null)
+        {
+            var filter = SqlFilterTranslator.Translate(query.Filter, type);
+            where.Append(" AND (").Append(filter.Sql).Append(')');
+            parameters.AddRange(filter.Parameters);
+        }
+
+        // The SQL text holds only our own fragments; every client value is a parameter.
+        var countSql = $"SELECT count(*)::int AS \"Value\" FROM {table} r WHERE {where}";
+        var total = await db.Database.SqlQueryRaw<int>(EscapeBraces(countSql), Clone(parameters)).SingleAsync(cancellationToken);
+        if (query.Count == 0)
+        {
+            return new ResourcePage<T>([], total, null);
+        }
+
+        string order;
+        int offset;
+        if (query.UsesCursor)
+        {
+            if (query.SortBy is not null)
+            {
+                throw ScimProtocolException.BadRequest(ScimType.InvalidValue, "Cursor paging walks resources in id order; leave out sortBy, or page with startIndex.");
+            }
+            if (Cursors.Decode(query.Cursor!) is { } after)
+            {
+                where.Append(" AND r.id > @after");
+                parameters.Add(new NpgsqlParameter("after", after));
+            }
+            order = "r.id";
+            offset = 0;
+        }
+        else
+        {
+            order = query.SortBy is null
+                ? "r.id"
+                : $"{SqlFilterTranslator.SortExpression(query.SortBy, type)} {(query.SortDescending ? "DESC" : "ASC")} NULLS LAST, r.id";
+            offset = query.StartIndex - 1;
+        }
+
+        // One row more than asked tells whether a next cursor page exists.
+        var limit = query.Count + (query.UsesCursor ? 1 : 0);
+        var pageSql = $"SELECT r.* FROM {table} r WHERE {where} ORDER BY {order} LIMIT {limit} OFFSET {offset}";
+        var rows = await db.Set<T>()
+            .FromSqlRaw(EscapeBraces(pageSql), Clone(parameters))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (!query.UsesCursor || rows.Count <= query.Count)
+        {
+            return new ResourcePage<T>(rows, total, null);
+        }
+        rows.RemoveAt(rows.Count - 1);
+        return new ResourcePage<T>(rows, total, Cursors.Encode(IdOf(db, rows[^1])));
+    }
+
+    /// <summary>EF reads {0} in raw SQL as a placeholder; ours are named parameters, so literal braces (jsonb '{}') are escaped.</summary>
+    private static string EscapeBraces(string sql) => sql.Replace("{", "{{").Replace("}", "}}");
+
+    private static Guid IdOf<T>(DbContext db, T entity) where T : class => (Guid)db.Entry(entity).Property("Id").CurrentValue!;
+
+    // A parameter belongs to one command; the count and the page are two.
+    private static object[] Clone(List<NpgsqlParameter> parameters) => parameters.Select(p => (object)p.Clone()).ToArray();
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using Provisioning.Tests.Integration.Infrastructure;
+using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
+
+namespace Provisioning.Tests.Integration.Scim;
+
+/// <summary>Whatever a client sends, the answer is a SCIM error in 4xx and nothing is written.</summary>
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class BadInputTests(ProvisioningApp app)
+{
+    [Theory]
+    [InlineData("{\"userName\":", "invalidSyntax")]
+    [InlineData("[1,2,3]", "invalidSyntax")]
+    [InlineData("\"just a string\"", "invalidSyntax")]
+    [InlineData("{}", "invalidValue")]
+    [InlineData("{\"userName\":42}", "invalidValue")]
+    [InlineData("{\"userName\":\"x@example.com\",\"active\":\"sometimes\"}", "invalidValue")]
+    [InlineData("{\"userName\":\"x@example.com\",\"emails\":\"not-a-list\"}", "invalidValue")]
+    [InlineData("{\"userName\":\"x@example.com\",\"favouriteColour\":\"blue\"}", "invalidSyntax")]
+    [InlineData("{\"userName\":\"x@example.com\",\"emails\":[{\"value\":\"a@x\",\"primary\":true},{\"value\":\"b@x\",\"primary\":true}]}", "invalidValue")]
+    [InlineData("{\"schemas\":[\"urn:example:unknown\"],\"userName\":\"x@example.com\"}", null)]
+    public async Task ABadUserBodyIsRefusedAndNothingIsWritten(string body, string? scimType)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync("Users", body);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, scimType);
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task DeeplyNestedJsonIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var deep = new string('[', 500) + new string(']', 500);
+
+        using var response = await tenant.Scim.PostScimAsync("Users", $$"""{"userName":"x@example.com","title":{{deep}}}""");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidSyntax");
+    }
+
+    [Fact]
+    public async Task AHugeBodyIsRefusedWithoutReadingItAll()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var huge = new string('a', 3 * 1024 * 1024);
+
+        using var response = await tenant.Scim.PostScimAsync("Users", $$"""{"userName":"x@example.com","title":"{{huge}}"}""");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task AnOverlongStringValueIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync("Users", $$"""{"userName":"x@example.com","title":"{{new string('a', 20_000)}}"}""");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task AnUnsupportedContentTypeIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var content = new StringContent("userName=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        using var response = await tenant.Scim.PostAsync("Users", content);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task PlainApplicationJsonIsAccepted()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var content = new StringContent($$"""{"userName":"{{Unique()}}"}""", Encoding.UTF8, "application/json");
+
+        using var response = await tenant.Scim.PostAsync("Users", content);
+
+        await ScimAssert.SuccessAsync(response, HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("{}", "invalidSyntax")]
+    [InlineData("{\"Operations\":[]}", "invalidSyntax")]
+    [InlineData("{\"Operations\":\"replace\"}", "invalidSyntax")]
+    [InlineData("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"Operations\":[{\"op\":\"add\",\"path\":\"title\",\"value\":\"x\"}]}", "invalidSyntax")]
+    public async Task ABadPatchRequestIsRefused(string body, string scimType)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+
+        using var response = await tenant.Scim.PatchScimAsync($"Users/{user.Id()}", body);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, scimType);
+    }
+
+    [Theory]
+    [InlineData("Users/not-a-guid")]
+    [InlineData("Groups/00000000-0000-0000-0000-000000000000")]
+    [InlineData("Users/%27%20OR%201%3D1")]
+    public async Task IdsThatNameNothingAre404(string path)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync(path);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,93 @@
+using Provisioning.Tests.Integration.Infrastructure;
+using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
+
+namespace Provisioning.Tests.Integration.Scim;
+
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class BulkTests(ProvisioningApp app)
+{
+    [Fact]
+    public async Task BulkIdReferencesResolveEvenWhenTheyPointForward()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var userName = Unique();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Groups","bulkId":"g1","data":{"displayName":"Bulk group","members":[{"type":"User","value":"bulkId:u1"}]}},
+              {"method":"POST","path":"/Users","bulkId":"u1","data":{"userName":"{{{userName}}}"}}]}
+            """);
+
+        var body = await ScimAssert.SuccessAsync(response);
+        var operations = body["Operations"]!.AsArray();
+        Assert.All(operations, op => Assert.Equal("201", op!["status"]!.GetValue<string>()));
+        var groupLocation = operations.Single(op => op!["bulkId"]!.GetValue<string>() == "g1")!["location"]!.GetValue<string>();
+        var group = await tenant.Scim.GetJsonAsync(groupLocation);
+        var user = (await tenant.Scim.GetJsonAsync($"Users?filter={Uri.EscapeDataString($"userName eq \"{userName}\"")}"))["Resources"]![0]!;
+        Assert.Equal(user["id"]!.GetValue<string>(), Assert.Single(group["members"]!.AsArray())!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FailOnErrorsStopsAfterThatManyFailures()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var taken = Unique();
+        await tenant.Scim.CreateUserAsync(taken);
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"failOnErrors":1,"Operations":[
+              {"method":"POST","path":"/Users","bulkId":"a","data":{"userName":"{{{taken}}}"}},
+              {"method":"POST","path":"/Users","bulkId":"b","data":{"userName":"{{{Unique()}}}"}}]}
+            """);
+
+        var operation = Assert.Single((await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray())!;
+        Assert.Equal("409", operation["status"]!.GetValue<string>());
+        Assert.Equal("uniqueness", operation["response"]!["scimType"]!.GetValue<string>());
+        Assert.Equal(1, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task MoreOperationsThanAdvertisedIs413()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var operations = string.Join(",", Enumerable.Range(0, 1001).Select(i => $$"""{"method":"DELETE","path":"/Users/{{Guid.NewGuid()}}"}"""));
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[{{operations}}]}""");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task EachOperationReportsItsOwnOutcome()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"PATCH","path":"/Users/{{{user.Id()}}}","data":{"Operations":[{"op":"replace","value":{"active":false}}]}},
+              {"method":"DELETE","path":"/Users/{{{Guid.NewGuid()}}}"}]}
+            """);
+
+        var operations = (await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray();
+        Assert.Equal(["200", "404"], operations.Select(op => op!["status"]!.GetValue<string>()));
+        Assert.False((await tenant.Scim.GetJsonAsync($"Users/{user.Id()}"))["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task AnUnknownMethodRejectsTheWholeRequestBeforeAnythingRuns()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"PATCH","path":"/Users/{{{user.Id()}}}","data":{"Operations":[{"op":"replace","value":{"active":false}}]}},
+              {"method":"DELETE","path":"/Users/{{{Guid.NewGuid()}}}"},
+              {"method":"GET","path":"/Users"}]}
+            """);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.True((await tenant.Scim.GetJsonAsync($"Users/{user.Id()}"))["active"]!.GetValue<bool>());
+    }
+}

@@ -1,0 +1,154 @@
+using Provisioning.Tests.Integration.Infrastructure;
+using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
+
+namespace Provisioning.Tests.Integration.Scim;
+
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class ListingTests(ProvisioningApp app)
+{
+    private static string Filter(string filter) => Uri.EscapeDataString(filter);
+
+    private static IEnumerable<string> UserNames(JsonObject list) =>
+        list["Resources"]!.AsArray().Select(r => r!["userName"]!.GetValue<string>());
+
+    [Fact]
+    public async Task EntrasExternalIdFilterAndTheWorkEmailFilterFindTheirUser()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var userName = Unique();
+        var user = await tenant.Scim.CreateUserAsync(userName, "\"externalId\":\"0a21f0f2-8d2a-4f8e-bf98-7d5b4f2f7a10\"");
+        await tenant.Scim.CreateUserAsync(Unique());
+
+        var byExternalId = await tenant.Scim.GetJsonAsync($"Users?filter={Filter("externalId eq \"0a21f0f2-8d2a-4f8e-bf98-7d5b4f2f7a10\"")}");
+        var byWorkEmail = await tenant.Scim.GetJsonAsync($"Users?filter={Filter($"emails[type eq \"work\"].value eq \"{userName.ToUpperInvariant()}\"")}");
+        var byDisplayName = await tenant.Scim.GetJsonAsync($"Users?filter={Filter("displayName eq \"Given Family\" and userName co \"user-\"")}");
+
+        Assert.Equal(user.Id(), Assert.Single(byExternalId["Resources"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal(user.Id(), Assert.Single(byWorkEmail["Resources"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal(2, byDisplayName["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task LogicalOperatorsNotAndValuePathsCombine()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync("alice@example.com", "\"title\":\"Engineer\"");
+        await tenant.Scim.CreateUserAsync("bob@example.org", "\"title\":\"Designer\"");
+        await tenant.Scim.CreateUserAsync("carol@example.com");
+
+        var list = await tenant.Scim.GetJsonAsync($"Users?sortBy=userName&filter={Filter("(title pr or userName sw \"CAROL\") and not (emails[value ew \".org\"])")}");
+
+        Assert.Equal(["alice@example.com", "carol@example.com"], UserNames(list));
+    }
+
+    [Fact]
+    public async Task SortingIsStableAndPagesDoNotOverlap()
+    {
+        var tenant = await app.CreateTenantAsync();
+        foreach (var name in new[] { "d", "b", "e", "a", "c" })
+        {
+            await tenant.Scim.CreateUserAsync($"{name}@example.com", "\"title\":\"Same\"");
+        }
+
+        var first = await tenant.Scim.GetJsonAsync("Users?sortBy=userName&sortOrder=descending&startIndex=1&count=2");
+        var second = await tenant.Scim.GetJsonAsync("Users?sortBy=userName&sortOrder=descending&startIndex=3&count=2");
+        var third = await tenant.Scim.GetJsonAsync("Users?sortBy=userName&sortOrder=descending&startIndex=5&count=2");
+        var byTitle = await tenant.Scim.GetJsonAsync("Users?sortBy=title");
+
+        Assert.Equal(["e@example.com", "d@example.com"], UserNames(first));
+        Assert.Equal(["c@example.com", "b@example.com"], UserNames(second));
+        Assert.Equal(["a@example.com"], UserNames(third));
+        Assert.Equal(5, third["totalResults"]!.GetValue<int>());
+        Assert.Equal(5, third["startIndex"]!.GetValue<int>());
+        Assert.Equal(1, third["itemsPerPage"]!.GetValue<int>());
+        Assert.Equal(5, byTitle["Resources"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CountZeroGivesOnlyTheTotalAndOutOfRangeNumbersAreClamped()
+    {
+        var tenant = await app.CreateTenantAsync();
+        await tenant.Scim.CreateUserAsync(Unique());
+        await tenant.Scim.CreateUserAsync(Unique());
+
+        var onlyTotal = await tenant.Scim.GetJsonAsync("Users?count=0");
+        var clamped = await tenant.Scim.GetJsonAsync("Users?startIndex=-4&count=100000");
+
+        Assert.Equal(2, onlyTotal["totalResults"]!.GetValue<int>());
+        Assert.Empty(onlyTotal["Resources"]!.AsArray());
+        Assert.Equal(1, clamped["startIndex"]!.GetValue<int>());
+        Assert.Equal(2, clamped["itemsPerPage"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task CursorPagingWalksEveryUserOnceAndEnds()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var created = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            created.Add((await tenant.Scim.CreateUserAsync(Unique())).Id());
+        }
+
+        var seen = new List<string>();
+        var cursor = "";
+        for (var page = 0; page < 10 && cursor is not null; page++)
+        {
+            var list = await tenant.Scim.GetJsonAsync($"Users?count=2&cursor={Uri.EscapeDataString(cursor)}");
+            Assert.Null(list["startIndex"]);
+            seen.AddRange(list["Resources"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+            cursor = list["nextCursor"]?.GetValue<string>();
+        }
+
+        Assert.Null(cursor);
+        Assert.Equal(created.Order(), seen.Order());
+    }
+
+    [Fact]
+    public async Task SearchRequestsByPostFilterAndProjectLikeGets()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var userName = Unique();
+        await tenant.Scim.CreateUserAsync(userName);
+        await tenant.Scim.CreateGroupAsync("Searchable group");
+
+        using var users = await tenant.Scim.PostScimAsync("Users/.search", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"filter":"userName eq \"{{userName}}\"","attributes":["userName"],"startIndex":1,"count":10}
+            """);
+        using var everything = await tenant.Scim.PostScimAsync(".search", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],"count":10}
+            """);
+
+        var usersBody = await ScimAssert.SuccessAsync(users);
+        var found = Assert.Single(usersBody["Resources"]!.AsArray())!.AsObject();
+        Assert.Null(found["emails"]);
+        Assert.Equal(2, (await ScimAssert.SuccessAsync(everything))["totalResults"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("userName eq")]
+    [InlineData("userName xx \"a\"")]
+    [InlineData("(userName eq \"a\"")]
+    [InlineData("emails[type eq \"work\"")]
+    [InlineData("unknownAttribute eq \"a\"")]
+    [InlineData("active gt true")]
+    [InlineData("meta.created gt \"not a date\"")]
+    public async Task ABadFilterIsInvalidFilterAndSaysWhatIsWrong(string filter)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync($"Users?filter={Filter(filter)}");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidFilter");
+    }
+
+    [Fact]
+    public async Task NonIntegerPagingParametersAreRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync("Users?count=ten");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+    }
+}
