@@ -40,6 +40,8 @@ public sealed class ProvisioningApp : IAsyncLifetime
         builder.Services.AddLogging(logging => logging
             .AddSimpleConsole(console => console.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Error));
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
