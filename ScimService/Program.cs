@@ -1,5 +1,6 @@
 using Provisioning.ScimService;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Internal;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddInternalApi();
 
 var app = builder.Build();
 
@@ -17,5 +19,6 @@ app.MapDefaultEndpoints();
 
 var scim = app.MapScimGroup();
 scim.MapUsersApi();
+app.MapInternalApi();
 
 app.Run();
