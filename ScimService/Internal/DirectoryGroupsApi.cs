@@ -32,14 +32,14 @@ public static class DirectoryGroupsApi
         var pattern = DirectoryQueries.ContainsPattern(search);
         var total = await DirectoryQueries.CountAsync(db,
             $"""
-            SELECT count(*)::int AS "Value" FROM scim_groups
+            SELECT count(*)::int AS value FROM scim_groups
             WHERE connection_id = {connectionId} AND ({pattern} = '' OR display_name ILIKE {pattern})
             """, cancellationToken);
         var rows = await db.Database.SqlQuery<GroupSummaryRow>(
             $"""
-            SELECT g.id AS "Id", g.display_name AS "DisplayName", g.external_id AS "ExternalId",
-                   (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS "MemberCount",
-                   g.created AS "Created", g.last_modified AS "LastModified"
+            SELECT g.id, g.display_name, g.external_id,
+                   (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS member_count,
+                   g.created, g.last_modified
             FROM scim_groups g
             WHERE g.connection_id = {connectionId} AND ({pattern} = '' OR g.display_name ILIKE {pattern})
             ORDER BY lower(g.display_name), g.id
@@ -55,9 +55,9 @@ public static class DirectoryGroupsApi
         var group = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
             ? (await db.Database.SqlQuery<GroupSummaryRow>(
                 $"""
-                SELECT g.id AS "Id", g.display_name AS "DisplayName", g.external_id AS "ExternalId",
-                       (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS "MemberCount",
-                       g.created AS "Created", g.last_modified AS "LastModified"
+                SELECT g.id, g.display_name, g.external_id,
+                       (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS member_count,
+                       g.created, g.last_modified
                 FROM scim_groups g
                 WHERE g.connection_id = {connectionId} AND g.id = {groupId}
                 """).ToListAsync(cancellationToken)).SingleOrDefault()
@@ -68,8 +68,8 @@ public static class DirectoryGroupsApi
         }
         var members = await db.Database.SqlQuery<MemberRow>(
             $"""
-            SELECT m.member_id AS "Id", m.member_type AS "Type",
-                   coalesce(u.user_name, g.display_name, m.member_id::text) AS "Display"
+            SELECT m.member_id AS id, m.member_type AS type,
+                   coalesce(u.user_name, g.display_name, m.member_id::text) AS display
             FROM scim_group_members m
             LEFT JOIN scim_users u ON m.member_type = 'User' AND u.connection_id = m.connection_id AND u.id = m.member_id
             LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.connection_id = m.connection_id AND g.id = m.member_id

@@ -19,7 +19,7 @@ internal static class DirectoryQueries
     /// </summary>
     public static async Task<bool> GroupTablesExistAsync(ScimDbContext db, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<CountRow>(
-            $"""SELECT CASE WHEN to_regclass('scim_groups') IS NULL OR to_regclass('scim_group_members') IS NULL THEN 0 ELSE 1 END AS "Value" """)
+            $"""SELECT CASE WHEN to_regclass('scim_groups') IS NULL OR to_regclass('scim_group_members') IS NULL THEN 0 ELSE 1 END AS value """)
             .ToListAsync(cancellationToken)).Single().Value == 1;
 
     public static async Task<int> CountAsync(ScimDbContext db, FormattableString sql, CancellationToken cancellationToken) =>

@@ -1,7 +1,8 @@
 namespace Provisioning.ScimService.Internal;
 
 // Rows read with raw SQL, so this read API does not depend on the SCIM entities' classes.
-// Materialized directly (never composed with LINQ), their properties match the SQL aliases.
+// The context's snake_case naming convention applies to these types too: the SQL aliases
+// its columns as the convention names the properties (LastModified → last_modified).
 
 internal sealed class CountRow
 {

@@ -35,12 +35,12 @@ public static class DirectoryUsersApi
     private static async Task<Ok<DirectoryCountsDto>> CountsAsync(Guid connectionId, ScimDbContext db, CancellationToken cancellationToken)
     {
         var users = await DirectoryQueries.CountAsync(db,
-            $"""SELECT count(*)::int AS "Value" FROM scim_users WHERE connection_id = {connectionId}""", cancellationToken);
+            $"""SELECT count(*)::int AS value FROM scim_users WHERE connection_id = {connectionId}""", cancellationToken);
         var active = await DirectoryQueries.CountAsync(db,
-            $"""SELECT count(*)::int AS "Value" FROM scim_users WHERE connection_id = {connectionId} AND active""", cancellationToken);
+            $"""SELECT count(*)::int AS value FROM scim_users WHERE connection_id = {connectionId} AND active""", cancellationToken);
         var groups = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
             ? await DirectoryQueries.CountAsync(db,
-                $"""SELECT count(*)::int AS "Value" FROM scim_groups WHERE connection_id = {connectionId}""", cancellationToken)
+                $"""SELECT count(*)::int AS value FROM scim_groups WHERE connection_id = {connectionId}""", cancellationToken)
             : 0;
         return TypedResults.Ok(new DirectoryCountsDto(users, active, groups));
     }
@@ -66,12 +66,12 @@ public static class DirectoryUsersApi
         var pageNumber = page ?? 1;
 
         var total = await DirectoryQueries.CountAsync(db, FormattableStringFactory.Create(
-            $"""SELECT count(*)::int AS "Value" FROM scim_users WHERE {Filter}""", connectionId, activeMode, pattern), cancellationToken);
+            $"""SELECT count(*)::int AS value FROM scim_users WHERE {Filter}""", connectionId, activeMode, pattern), cancellationToken);
         var rows = await db.Database.SqlQuery<UserSummaryRow>(FormattableStringFactory.Create(
             $"""
-            SELECT id AS "Id", user_name AS "UserName", display_name AS "DisplayName",
-                   (SELECT e->>'value' FROM {Emails} e ORDER BY coalesce(e->>'primary' = 'true', false) DESC LIMIT 1) AS "Email",
-                   active AS "Active", last_modified AS "LastModified"
+            SELECT id, user_name, display_name,
+                   (SELECT e->>'value' FROM {Emails} e ORDER BY coalesce(e->>'primary' = 'true', false) DESC LIMIT 1) AS email,
+                   active, last_modified
             FROM scim_users
             WHERE {Filter}
             ORDER BY user_name_key, id
@@ -88,8 +88,8 @@ public static class DirectoryUsersApi
     {
         var row = (await db.Database.SqlQuery<UserRow>(
             $"""
-            SELECT id AS "Id", user_name AS "UserName", display_name AS "DisplayName", external_id AS "ExternalId",
-                   active AS "Active", created AS "Created", last_modified AS "LastModified", attributes::text AS "Attributes"
+            SELECT id, user_name, display_name, external_id,
+                   active, created, last_modified, attributes::text AS attributes
             FROM scim_users
             WHERE connection_id = {connectionId} AND id = {userId}
             """).ToListAsync(cancellationToken)).SingleOrDefault();
@@ -101,7 +101,7 @@ public static class DirectoryUsersApi
         var groups = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
             ? await db.Database.SqlQuery<GroupRefRow>(
                 $"""
-                SELECT g.id AS "Id", g.display_name AS "DisplayName"
+                SELECT g.id, g.display_name
                 FROM scim_group_members m
                 JOIN scim_groups g ON g.id = m.group_id AND g.connection_id = m.connection_id
                 WHERE m.connection_id = {connectionId} AND m.member_id = {userId} AND m.member_type = 'User'

@@ -135,16 +135,17 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
     }
 
     [Fact]
-    public async Task TheAdminUiListsTheSeededOrganizationsConnectionsThroughTheGateway()
+    public async Task TheSeededAdminSignsInThroughTheGatewayAndSeesTheDemoOrganizationsRealms()
     {
-        using var client = app.CreateGatewayClient();
+        using var client = await app.SignInAsync(AppHost.DevelopmentSeed.AdminEmail, app.SeedAdminPassword);
 
-        var html = await client.GetStringAsync("/");
+        var overview = await client.GetStringAsync("/");
+        var setup = await client.GetStringAsync("/setup/dashboard");
 
-        Assert.Contains("Demo Organization", html);
-        Assert.Contains("Enterprise Store", html);
-        Assert.Contains("MDM Portal", html);
-        Assert.Contains("/scim/v2", html);
+        Assert.Contains("Demo Organization", overview);
+        Assert.Contains("Enterprise Store", overview);
+        Assert.Contains("MDM Portal", overview);
+        Assert.Contains(app.GatewayUrl.Authority + "/scim/v2", setup);
     }
 
     private async Task InsertUserAsync(Guid connectionId, string userName)

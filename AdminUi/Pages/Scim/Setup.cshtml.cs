@@ -46,7 +46,7 @@ public sealed class SetupModel(
     {
         if (realm is null)
         {
-            return Redirect("/scim/" + Realm.EnterpriseStore.Slug());
+            return Redirect("/setup/" + Realm.EnterpriseStore.Slug());
         }
         return await LoadAsync(realm, cancellationToken) ? Page() : NotFound();
     }
@@ -100,7 +100,7 @@ public sealed class SetupModel(
             return NotFound();
         }
         Message = $"Token {Tokens.Single(t => t.Id == tokenId).Lookup}… is revoked. SCIM calls with it are refused within seconds.";
-        return Redirect("/scim/" + Realm.Slug());
+        return Redirect("/setup/" + Realm.Slug());
     }
 
     public async Task<IActionResult> OnPostTestAsync(string realm, CancellationToken cancellationToken)
@@ -131,7 +131,7 @@ public sealed class SetupModel(
         Message = enabled
             ? $"SCIM is on for {parsed.DisplayName()}."
             : $"SCIM is off for {parsed.DisplayName()}: the identity provider's calls are refused until you turn it on again.";
-        return Redirect("/scim/" + parsed.Slug());
+        return Redirect("/setup/" + parsed.Slug());
     }
 
     /// <summary>The signed-in admin's own connection for the realm; false when the realm is unknown.</summary>
