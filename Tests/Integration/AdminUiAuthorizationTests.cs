@@ -132,6 +132,43 @@ public sealed class AdminUiAuthorizationTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AnExpiryNotOfferedByTheFormIsRefusedWithAMessageAndNoTokenIsMade()
+    {
+        var admin = await app.CreateAdminAsync();
+        using var client = await app.SignInAsync(admin.Email, admin.Password);
+        using (var enable = await client.PostAsync("/setup/dashboard?handler=Enable", await Admins.FormAsync(client, "/setup/dashboard", [])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
+        }
+
+        using var response = await client.PostAsync("/setup/dashboard?handler=Generate",
+            await Admins.FormAsync(client, "/setup/dashboard", new() { ["Expiry"] = "17" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Choose when the token expires from the list.", html);
+        Assert.DoesNotContain("you will not see this token again", html);
+        Assert.Contains("No tokens yet", html);
+    }
+
+    [Fact]
+    public async Task TestingAConnectionWithoutATokenAsksForOne()
+    {
+        var admin = await app.CreateAdminAsync();
+        using var client = await app.SignInAsync(admin.Email, admin.Password);
+        using (var enable = await client.PostAsync("/setup/dashboard?handler=Enable", await Admins.FormAsync(client, "/setup/dashboard", [])))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
+        }
+
+        using var response = await client.PostAsync("/setup/dashboard?handler=Test",
+            await Admins.FormAsync(client, "/setup/dashboard", new() { ["TestToken"] = " " }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Paste the bearer token you gave your identity provider.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task SigningOutEndsTheSession()
     {
         var admin = await app.CreateAdminAsync();

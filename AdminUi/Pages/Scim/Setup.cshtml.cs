@@ -29,8 +29,9 @@ public sealed class SetupModel(
     [TempData]
     public string? Message { get; set; }
 
+    // Nullable so that the other forms on the page, which do not post it, are not invalid without it.
     [BindProperty, Display(Name = "Expiry")]
-    public string Expiry { get; set; } = "never";
+    public string? Expiry { get; set; } = "never";
 
     [BindProperty, Display(Name = "Bearer token to test")]
     public string? TestToken { get; set; }
@@ -63,6 +64,7 @@ public sealed class SetupModel(
         {
             return NotFound();
         }
+        Expiry ??= "never";
         if (!ExpiryChoices.ContainsKey(Expiry))
         {
             ModelState.AddModelError(nameof(Expiry), "Choose when the token expires from the list.");
