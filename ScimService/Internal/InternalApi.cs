@@ -15,7 +15,6 @@ public static class InternalApi
             .BindConfiguration(InternalApiOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddProblemDetails();
     }
 
     public static void MapInternalApi(this IEndpointRouteBuilder app)
@@ -31,7 +30,19 @@ public static class InternalApi
                         statusCode: StatusCodes.Status401Unauthorized,
                         title: "The internal API key is missing or wrong.");
                 }
-                return await next(context);
+                try
+                {
+                    return await next(context);
+                }
+                catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+                {
+                    // Logged with its detail here; the caller gets ProblemDetails, as every internal API answers.
+                    http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InternalApi))
+                        .LogError(e, "The internal directory API failed.");
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status500InternalServerError,
+                        title: "The directory could not be read.");
+                }
             });
         group.MapDirectoryUsersApi();
         group.MapDirectoryGroupsApi();
