@@ -9,7 +9,13 @@ public sealed class AdminUiOptions
     [Required, MinLength(32)]
     public string InternalApiKey { get; set; } = "";
 
-    /// <summary>The organization shown until admin sign-in arrives.</summary>
-    [Required]
-    public string OrganizationSlug { get; set; } = "demo";
+    /// <summary>How long a signed-in admin stays signed in without using the UI; each request renews it.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Where the Admin UI reaches the Gateway for "Test connection". The AppHost sets it; when it
+    /// is empty the public address the page was reached on is used.
+    /// </summary>
+    public string? GatewayUrl { get; set; }
 }

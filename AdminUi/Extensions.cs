@@ -1,18 +1,44 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using Provisioning.AdminUi.Authentication;
 using Provisioning.AdminUi.Clients;
 
 namespace Provisioning.AdminUi;
 
 public static class Extensions
 {
+    /// <summary>
+    /// An admin waits for these calls: one quick retry and a 10-second budget, so a service that is
+    /// down shows its banner within seconds rather than after the default 30.
+    /// </summary>
+    private static IHttpClientBuilder WithPageResilience(this IHttpClientBuilder client)
+    {
+        // Replaces ServiceDefaults' standard handler for these clients; the API is marked experimental
+        // but is the supported way to override a default handler for one client.
+#pragma warning disable EXTEXP0001
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.MaxRetryAttempts = 1;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+        });
+        return client;
+    }
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
         builder.Services.AddOptions<AdminUiOptions>()
             .BindConfiguration(AdminUiOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"));
+        builder.Services.AddAdminAuthentication();
+        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
+            .WithPageResilience();
+        builder.Services.AddHttpClient<DirectoryClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))
+            .WithPageResilience();
+        builder.Services.AddHttpClient<ConnectionTester>().WithPageResilience();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             // Pages are reached through the Gateway; its forwarded headers carry the public URL.

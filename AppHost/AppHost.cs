@@ -22,13 +22,13 @@ var seed = DevelopmentSeed.Configure(builder, secrets, policyService);
 var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithReference(infrastructure.ScimDb)
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
+    .WithEnvironment("InternalApi__Key", internalApiKey)
     .WithHttpHealthCheck("/health");
 
 var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
     .WithEnvironment("AdminUi__InternalApiKey", internalApiKey)
-    .WithEnvironment("AdminUi__OrganizationSlug", DevelopmentSeed.OrganizationSlug)
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
@@ -40,6 +40,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 GatewayPort.Apply(builder, gateway);
+// "Test connection" in the Admin UI calls the Gateway as an IdP would; no WaitFor, the Gateway waits for the Admin UI.
+adminUi.WithEnvironment("AdminUi__GatewayUrl", gateway.GetEndpoint("http"));
 
 seed.PrintWhenReady(gateway, dataRoot);
 

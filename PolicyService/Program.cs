@@ -1,4 +1,5 @@
 using Provisioning.PolicyService;
+using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
@@ -21,5 +22,6 @@ app.MapOrganizationsApi();
 app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
+app.MapAdminsApi();
 
 app.Run();

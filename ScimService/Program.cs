@@ -4,6 +4,7 @@ using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Discovery;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Internal;
 using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddInternalApi();
 
 var app = builder.Build();
 
@@ -27,5 +29,6 @@ scim.MapGroupsApi();
 scim.MapRootSearchApi();
 scim.MapBulkApi();
 scim.MapDiscoveryApi();
+app.MapInternalApi();
 
 app.Run();

@@ -1,33 +1,90 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
 
+/// <summary>PolicyService's internal API: admins, connections and tokens.</summary>
 public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options)
 {
-    public async Task<OrganizationDto?> GetOrganizationBySlugAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The admin, or null when the email or password is wrong.</summary>
+    public async Task<SignedInAdminDto?> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/by-slug/{Uri.EscapeDataString(slug)}", cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var response = await SendAsync(HttpMethod.Post, "/internal/admins/sign-in", new AdminSignInRequest(email, password), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             return null;
         }
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<OrganizationDto>(cancellationToken);
+        return await ReadAsync<SignedInAdminDto>(response, cancellationToken);
     }
 
     public async Task<ConnectionDto[]> GetConnectionsAsync(Guid organizationId, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/{organizationId}/connections", cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<ConnectionDto[]>(cancellationToken) ?? [];
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/{organizationId}/connections", null, cancellationToken);
+        return await ReadAsync<ConnectionDto[]>(response, cancellationToken);
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    /// <summary>The organization's connection for a realm, or null when SCIM was never turned on for it.</summary>
+    public async Task<ConnectionDto?> FindConnectionAsync(Guid organizationId, Realm realm, CancellationToken cancellationToken) =>
+        (await GetConnectionsAsync(organizationId, cancellationToken)).FirstOrDefault(c => c.Realm == realm);
+
+    public async Task<ConnectionDto> SetConnectionEnabledAsync(Guid organizationId, Realm realm, bool enabled, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/internal/organizations/{organizationId}/connections/{realm}",
+            new UpdateConnectionRequest(enabled), cancellationToken);
+        return await ReadAsync<ConnectionDto>(response, cancellationToken);
+    }
+
+    public async Task<TokenDto[]> GetTokensAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/connections/{connectionId}/tokens", null, cancellationToken);
+        return await ReadAsync<TokenDto[]>(response, cancellationToken);
+    }
+
+    /// <summary>The new token (its secret shown once), or the service's reason for refusing it.</summary>
+    public async Task<(CreatedTokenDto? Token, string? Refusal)> CreateTokenAsync(
+        Guid connectionId, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/internal/connections/{connectionId}/tokens",
+            new CreateTokenRequest(expiresAt), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken);
+            return (null, problem?.Detail ?? problem?.Title ?? "The token could not be created.");
+        }
+        return (await ReadAsync<CreatedTokenDto>(response, cancellationToken), null);
+    }
+
+    /// <summary>False when the connection has no such token.</summary>
+    public async Task<bool> RevokeTokenAsync(Guid connectionId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"/internal/connections/{connectionId}/tokens/{tokenId}", null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        await EnsureSuccessAsync(response);
+        return true;
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
         return http.SendAsync(request, cancellationToken);
     }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response);
+        return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+            ?? throw new ServiceException("PolicyService", $"an empty answer from {response.RequestMessage?.RequestUri?.AbsolutePath}");
+    }
+
+    private static Task EnsureSuccessAsync(HttpResponseMessage response) => ServiceException.EnsureSuccessAsync("PolicyService", response);
 }

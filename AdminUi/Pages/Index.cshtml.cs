@@ -1,33 +1,60 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Provisioning.AdminUi.Authentication;
 using Provisioning.AdminUi.Clients;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Pages;
 
-public sealed class IndexModel(PolicyServiceClient policyService, IOptions<AdminUiOptions> options, ILogger<IndexModel> logger) : PageModel
+public sealed record RealmOverview(
+    Realm Realm, ConnectionDto? Connection, int ActiveTokens, DateTimeOffset? LastTokenUse, DirectoryCountsDto? Counts)
 {
-    public OrganizationDto? Organization { get; private set; }
-    public IReadOnlyList<ConnectionDto> Connections { get; private set; } = [];
-    public string? Problem { get; private set; }
+    public bool ScimOn => Connection?.Enabled == true;
+}
 
-    /// <summary>The SCIM base URL an IdP is given: the public address this page was reached on.</summary>
-    public string ScimBaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/scim/v2";
+/// <summary>Per realm: whether SCIM is on, when a token was last used, and what the IdP has pushed.</summary>
+public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClient directory, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+{
+    public IReadOnlyList<RealmOverview> Realms { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        try
+        var connections = await policyService.GetConnectionsAsync(User.OrganizationIdOf(), cancellationToken);
+        var now = clock.GetUtcNow();
+        var directoryDown = false;
+        var realms = new List<RealmOverview>();
+        foreach (var realm in Enum.GetValues<Realm>())
         {
-            Organization = await policyService.GetOrganizationBySlugAsync(options.Value.OrganizationSlug, cancellationToken);
-            if (Organization is not null)
+            var connection = connections.FirstOrDefault(c => c.Realm == realm);
+            if (connection is null)
             {
-                Connections = await policyService.GetConnectionsAsync(Organization.Id, cancellationToken);
+                realms.Add(new RealmOverview(realm, null, 0, null, null));
+                continue;
             }
+            var tokens = await policyService.GetTokensAsync(connection.Id, cancellationToken);
+            DirectoryCountsDto? counts = null;
+            if (!directoryDown)
+            {
+                try
+                {
+                    counts = await directory.GetCountsAsync(connection.Id, cancellationToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
+                {
+                    // The overview still shows the settings; the counts wait for the directory service.
+                    logger.LogWarning(e, "ScimService could not be reached for the overview.");
+                    directoryDown = true;
+                }
+            }
+            realms.Add(new RealmOverview(realm, connection,
+                tokens.Count(t => t.RevokedAt is null && (t.ExpiresAt is null || t.ExpiresAt > now)),
+                tokens.Max(t => t.LastUsedAt), counts));
         }
-        catch (HttpRequestException e)
+        if (directoryDown)
         {
-            logger.LogWarning(e, "PolicyService could not be reached.");
-            Problem = "The policy service cannot be reached right now. Try again in a moment.";
+            ViewData["Banner"] = "The directory service (ScimService) cannot be reached right now: user and group counts are missing. Settings still work.";
         }
+        Realms = realms;
     }
 }

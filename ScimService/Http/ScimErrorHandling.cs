@@ -22,7 +22,10 @@ public static class ScimErrorHandling
     /// Responses that the routing produces without a body (404 for an unknown path, 405 for a
     /// method a resource does not allow) and unhandled faults get a SCIM error body too.
     /// </summary>
-    public static void UseScimErrorBodies(this WebApplication app)
+    public static void UseScimErrorBodies(this WebApplication app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/scim"), scim => scim.UseScimErrorBodies());
+
+    private static void UseScimErrorBodies(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(failed => failed.Run(context =>
             ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to handle this request. It has been logged.")

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Aspire.Hosting.Testing;
-using Npgsql;
 using Provisioning.Contracts;
 using Provisioning.Tests.Integration.Infrastructure;
 
@@ -103,7 +102,7 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
     {
         var attacker = await app.CreateTenantAsync();
         var victim = await app.CreateTenantAsync();
-        await InsertUserAsync(victim.Connection.Id, "victim@example.com");
+        await victim.Scim.CreateUserAsync("victim@example.com");
         // Even a context signed with the real key is stripped at the Gateway: only the Gateway's own counts.
         var spoofed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
             victim.Organization.Id, victim.Connection.Id, Realm.Dashboard, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
@@ -135,30 +134,16 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
     }
 
     [Fact]
-    public async Task TheAdminUiListsTheSeededOrganizationsConnectionsThroughTheGateway()
+    public async Task TheSeededAdminSignsInThroughTheGatewayAndSeesTheDemoOrganizationsRealms()
     {
-        using var client = app.CreateGatewayClient();
+        using var client = await app.SignInAsync(AppHost.DevelopmentSeed.AdminEmail, app.SeedAdminPassword);
 
-        var html = await client.GetStringAsync("/");
+        var overview = await client.GetStringAsync("/");
+        var setup = await client.GetStringAsync("/setup/dashboard");
 
-        Assert.Contains("Demo Organization", html);
-        Assert.Contains("Enterprise Store", html);
-        Assert.Contains("MDM Portal", html);
-        Assert.Contains("/scim/v2", html);
-    }
-
-    private async Task InsertUserAsync(Guid connectionId, string userName)
-    {
-        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO scim_users (id, connection_id, user_name, user_name_key, active, attributes, email_values, version, created, last_modified)
-            VALUES (@id, @connection, @name, lower(@name), true, jsonb_build_object('userName', @name), '{}', 1, now(), now())
-            """, connection);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("connection", connectionId);
-        command.Parameters.AddWithValue("name", userName);
-        await command.ExecuteNonQueryAsync();
+        Assert.Contains("Demo Organization", overview);
+        Assert.Contains("Enterprise Store", overview);
+        Assert.Contains("MDM Portal", overview);
+        Assert.Contains(app.GatewayUrl.Authority + "/scim/v2", setup);
     }
 }

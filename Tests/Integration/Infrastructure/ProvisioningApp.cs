@@ -20,6 +20,9 @@ public sealed class ProvisioningApp : IAsyncLifetime
     public string InternalApiKey { get; } = Secret();
     public string ContextSigningKey { get; } = Secret();
 
+    /// <summary>The development seed admin's password (its email is the AppHost's <c>DevelopmentSeed.AdminEmail</c>).</summary>
+    public string SeedAdminPassword { get; } = Secret();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
@@ -30,6 +33,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             "Gateway:Port=0",
             $"Parameters:internal-api-key={InternalApiKey}",
             $"Parameters:context-signing-key={ContextSigningKey}",
+            $"Parameters:admin-password={SeedAdminPassword}",
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -68,6 +72,9 @@ public sealed class ProvisioningApp : IAsyncLifetime
     /// <summary>A client for the public door, as an IdP or a browser reaches it.</summary>
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway", "http");
 
+    /// <summary>The Gateway's address, as a browser is given it.</summary>
+    public Uri GatewayUrl => App.GetEndpoint("gateway", "http");
+
     /// <summary>Every resource that declares a health check: the servers and the four projects.</summary>
     public IEnumerable<IResource> ResourcesWithHealth() =>
         App.Services.GetRequiredService<DistributedApplicationModel>().Resources
@@ -77,7 +84,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class ProvisioningAppCollection : ICollectionFixture<ProvisioningApp>
+public sealed class ProvisioningAppCollection : ICollectionFixture<ProvisioningApp>, ICollectionFixture<Browser.Chromium>
 {
     public const string Name = "Provisioning app";
 }

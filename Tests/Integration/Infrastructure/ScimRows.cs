@@ -1,0 +1,46 @@
+using Aspire.Hosting.Testing;
+using Npgsql;
+
+namespace Provisioning.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// Writes SCIM users straight into scimdb, for tests of what reads them (the Admin UI's
+/// directory), independent of how the SCIM endpoints write.
+/// </summary>
+public static class ScimRows
+{
+    public static async Task<Guid> InsertUserAsync(this ProvisioningApp app, Guid connectionId, string userName,
+        string? displayName = null, string? email = null, bool active = true)
+    {
+        var id = Guid.CreateVersion7();
+        var attributes = new JsonObject
+        {
+            ["userName"] = userName,
+            ["active"] = active,
+        };
+        if (displayName is not null)
+        {
+            attributes["displayName"] = displayName;
+        }
+        if (email is not null)
+        {
+            attributes["emails"] = new JsonArray(new JsonObject { ["value"] = email, ["type"] = "work", ["primary"] = true });
+        }
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO scim_users (id, connection_id, user_name, user_name_key, display_name, active, attributes, email_values, version, created, last_modified)
+            VALUES (@id, @connection, @name, lower(@name), @display, @active, @attributes::jsonb, @emails, 1, now(), now())
+            """, connection);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("connection", connectionId);
+        command.Parameters.AddWithValue("name", userName);
+        command.Parameters.AddWithValue("display", (object?)displayName ?? DBNull.Value);
+        command.Parameters.AddWithValue("active", active);
+        command.Parameters.AddWithValue("attributes", attributes.ToJsonString());
+        command.Parameters.AddWithValue("emails", email is null ? Array.Empty<string>() : [email.ToLowerInvariant()]);
+        await command.ExecuteNonQueryAsync();
+        return id;
+    }
+}
