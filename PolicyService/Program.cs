@@ -2,7 +2,9 @@ using Provisioning.PolicyService;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.GroupMappings;
 using Provisioning.PolicyService.Organizations;
+using Provisioning.PolicyService.Policies;
 using Provisioning.PolicyService.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,5 +23,7 @@ app.MapOrganizationsApi();
 app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
+app.MapPoliciesApi();
+app.MapGroupRolesApi();
 
 app.Run();

@@ -4,7 +4,10 @@ using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Discovery;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.ProvisioningLog;
 using Provisioning.ScimService.Querying;
+using Provisioning.ScimService.Realms;
+using Provisioning.ScimService.Realms.Devices;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 
@@ -16,6 +19,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.SeedDevelopmentDevicesAsync();
 
 app.UseForwardedHeaders();
 app.UseScimErrorBodies();
@@ -27,5 +31,10 @@ scim.MapGroupsApi();
 scim.MapRootSearchApi();
 scim.MapBulkApi();
 scim.MapDiscoveryApi();
+
+app.MapAccountsApi();
+app.MapDevicesApi();
+app.MapRolesApi();
+app.MapProvisioningLogApi();
 
 app.Run();
