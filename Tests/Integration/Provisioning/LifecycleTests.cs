@@ -158,6 +158,26 @@ public sealed class LifecycleTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AnAccountLinkedToAnotherUserIsNotTakenOverAndTheScimChangeIsKept()
+    {
+        var tenant = await TenantAsync(Realm.EnterpriseStore, DeactivationAction.RemoveAccount);
+        var email = Unique("shared");
+        var owner = await tenant.Scim.CreateUserAsync(email);
+
+        using var created = await tenant.Scim.PostScimAsync("Users", $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{Unique("other")}}",
+             "emails":[{"primary":true,"value":"{{email}}","type":"work"}],"active":true}
+            """);
+        var other = await ScimAssert.SuccessAsync(created, HttpStatusCode.Created);
+
+        var employee = Assert.Single(await app.AccountsAsync(tenant));
+        Assert.Equal(Guid.Parse(owner.Id()), employee.ScimUserId);
+        var failed = Assert.Single(await app.LogAsync(tenant, other, "AccountLinked"));
+        Assert.Equal(("Failed", $"employee {email} is linked to another SCIM user; not linked"), (failed.Outcome, failed.Description));
+        await tenant.Scim.GetJsonAsync($"Users/{other.Id()}");
+    }
+
+    [Fact]
     public async Task AnAccountMadeByHandTwiceForOneEmailIsRefused()
     {
         var tenant = await app.CreateTenantAsync(Realm.MdmPortal);
