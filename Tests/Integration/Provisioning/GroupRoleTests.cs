@@ -147,6 +147,26 @@ public sealed class GroupRoleTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task RecomputingRolesAgainChangesNothingAndAnswersForKnownDashboardConnectionsOnly()
+    {
+        var (tenant, user, admins, _) = await MappedAsync();
+        await AddMemberAsync(tenant, admins, user);
+        var elsewhere = await app.CreateTenantAsync(Realm.EnterpriseStore);
+        using var scim = app.CreateScimServiceClient();
+
+        var again = await RealmRequests.ReadAsync<RecomputeRolesResult>(
+            await scim.PostAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/roles/recompute", new RecomputeRolesRequest(null)));
+        using var unknown = await scim.PostAsJsonAsync($"/internal/connections/{Guid.NewGuid()}/roles/recompute", new RecomputeRolesRequest(null));
+        using var otherRealm = await scim.PostAsJsonAsync($"/internal/connections/{elsewhere.Connection.Id}/roles/recompute", new RecomputeRolesRequest(null));
+
+        Assert.Equal(new RecomputeRolesResult(1, 0), again);
+        Assert.Equal(CollaboratorRole.Admin, await RoleAsync(tenant, user));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherRealm.StatusCode);
+        Assert.Equal("application/problem+json", otherRealm.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task MappingsAreRefusedOnAConnectionOfAnotherRealm()
     {
         var tenant = await app.CreateTenantAsync(Realm.EnterpriseStore);

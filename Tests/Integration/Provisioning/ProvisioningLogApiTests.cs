@@ -5,7 +5,7 @@ using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
 
 namespace Provisioning.Tests.Integration.Provisioning;
 
-/// <summary>The provisioning log's internal API: filters, paging, errors and its guard; and the settings defaults.</summary>
+/// <summary>The provisioning log's internal API: filters, paging, errors and its guard.</summary>
 [Collection(ProvisioningAppCollection.Name)]
 public sealed class ProvisioningLogApiTests(ProvisioningApp app)
 {
@@ -59,19 +59,5 @@ public sealed class ProvisioningLogApiTests(ProvisioningApp app)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Theory]
-    [InlineData(Realm.EnterpriseStore, DeactivationAction.RemoveAccount, null)]
-    [InlineData(Realm.Dashboard, DeactivationAction.RemoveAccount, CollaboratorRole.Viewer)]
-    [InlineData(Realm.MdmPortal, DeactivationAction.UnassignDevices, null)]
-    public async Task ANewConnectionCreatesAccountsAndCleansUpOnDeactivation(Realm realm, DeactivationAction onDeactivate, CollaboratorRole? defaultRole)
-    {
-        var tenant = await app.CreateTenantAsync(realm);
-
-        var settings = await app.GetSettingsAsync(tenant);
-
-        Assert.Equal(new ConnectionPolicyDto(CreationAction.CreateAccount, onDeactivate, defaultRole), settings.Policy);
-        Assert.Equal((tenant.Organization.Id, realm), (settings.OrganizationId, settings.Realm));
     }
 }

@@ -37,4 +37,18 @@ public sealed class SettingsAndSeedTests(ProvisioningApp app)
         Assert.Contains(policies, p => p.Name == "Standard");
         Assert.True(unassigned.Length >= 5, $"{unassigned.Length} unassigned devices");
     }
+
+    [Theory]
+    [InlineData(Realm.EnterpriseStore, DeactivationAction.RemoveAccount, null)]
+    [InlineData(Realm.Dashboard, DeactivationAction.RemoveAccount, CollaboratorRole.Viewer)]
+    [InlineData(Realm.MdmPortal, DeactivationAction.UnassignDevices, null)]
+    public async Task ANewConnectionCreatesAccountsAndCleansUpOnDeactivation(Realm realm, DeactivationAction onDeactivate, CollaboratorRole? defaultRole)
+    {
+        var tenant = await app.CreateTenantAsync(realm);
+
+        var settings = await app.GetSettingsAsync(tenant);
+
+        Assert.Equal(new ConnectionPolicyDto(CreationAction.CreateAccount, onDeactivate, defaultRole), settings.Policy);
+        Assert.Equal((tenant.Organization.Id, realm), (settings.OrganizationId, settings.Realm));
+    }
 }
