@@ -21,9 +21,16 @@ var seed = DevelopmentSeed.Configure(builder, secrets, policyService);
 
 var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithReference(infrastructure.ScimDb)
+    .WithReference(infrastructure.Redis)
+    .WithReference(policyService).WaitFor(policyService)
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
     .WithEnvironment("InternalApi__Key", internalApiKey)
+    .WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug)
     .WithHttpHealthCheck("/health");
+
+// PolicyService asks ScimService whether a device policy exists and has it recompute roles
+// after a mapping change; no WaitFor, since ScimService waits for PolicyService.
+policyService.WithReference(scimService);
 
 var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
     .WithReference(policyService).WaitFor(policyService)

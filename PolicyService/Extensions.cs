@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
 using Provisioning.PolicyService.Seeding;
@@ -24,6 +25,7 @@ public static class Extensions
             options.AsyncTimeout = 1000;
         });
         builder.Services.AddSingleton<SettingsCache>();
+        builder.Services.AddHttpClient<ScimServiceClient>(client => client.BaseAddress = new Uri("https+http://scimservice"));
 
         builder.Services.AddOptions<InternalApiOptions>()
             .BindConfiguration(InternalApiOptions.Section)

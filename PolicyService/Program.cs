@@ -3,7 +3,9 @@ using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.GroupMappings;
 using Provisioning.PolicyService.Organizations;
+using Provisioning.PolicyService.Policies;
 using Provisioning.PolicyService.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,5 +25,7 @@ app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
 app.MapAdminsApi();
+app.MapPoliciesApi();
+app.MapGroupRolesApi();
 
 app.Run();

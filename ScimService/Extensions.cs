@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
 
 namespace Provisioning.ScimService;
@@ -20,6 +23,13 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<InternalKeyOptions>()
+            .BindConfiguration(InternalKeyOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddProblemDetails();
+        builder.AddProvisioningEngine();
+
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             // Only the Gateway reaches this service (every SCIM request carries its signed
@@ -32,5 +42,24 @@ public static class Extensions
             // The Gateway caps bodies for clients; this is the service's own guard behind it.
             options.Limits.MaxRequestBodySize = Bulk.BulkLimits.MaxPayloadBytes + 64 * 1024);
         builder.Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>The engine, and the settings it reads: PolicyService over HTTP, kept in memory, dropped on Redis invalidations.</summary>
+    private static void AddProvisioningEngine(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis",
+            // Redis only carries invalidations here; while it is away entries expire on their own, so it is no health concern.
+            configureSettings: settings => settings.DisableHealthChecks = true,
+            configureOptions: options =>
+            {
+                options.AbortOnConnectFail = false;
+                options.ConnectTimeout = 1000;
+                options.SyncTimeout = 1000;
+                options.AsyncTimeout = 1000;
+            });
+        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"));
+        builder.Services.AddSingleton<ConnectionSettingsCache>();
+        builder.Services.AddHostedService<SettingsInvalidationListener>();
+        builder.Services.AddScoped<ProvisioningEngine>();
     }
 }

@@ -5,7 +5,10 @@ using Provisioning.ScimService.Discovery;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Internal;
+using Provisioning.ScimService.ProvisioningLog;
 using Provisioning.ScimService.Querying;
+using Provisioning.ScimService.Realms;
+using Provisioning.ScimService.Realms.Devices;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 
@@ -13,11 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
-builder.AddInternalApi();
 
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+await app.SeedDevelopmentDevicesAsync();
 
 app.UseForwardedHeaders();
 app.UseScimErrorBodies();
@@ -30,5 +33,10 @@ scim.MapRootSearchApi();
 scim.MapBulkApi();
 scim.MapDiscoveryApi();
 app.MapInternalApi();
+
+app.MapAccountsApi();
+app.MapDevicesApi();
+app.MapRolesApi();
+app.MapProvisioningLogApi();
 
 app.Run();

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.GroupMappings;
 using Provisioning.PolicyService.Organizations;
+using Provisioning.PolicyService.Policies;
 
 namespace Provisioning.PolicyService.Data;
 
@@ -12,6 +14,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<BearerToken> BearerTokens => Set<BearerToken>();
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
+    public DbSet<ConnectionPolicy> ConnectionPolicies => Set<ConnectionPolicy>();
+    public DbSet<GroupRoleMapping> GroupRoleMappings => Set<GroupRoleMapping>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

@@ -3,6 +3,7 @@ using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Querying;
+using Provisioning.ScimService.Realms.Engine;
 
 namespace Provisioning.ScimService.Bulk;
 
@@ -14,7 +15,7 @@ namespace Provisioning.ScimService.Bulk;
 public static class BulkApi
 {
     public static void MapBulkApi(this RouteGroupBuilder scim) =>
-        scim.MapPost("/Bulk", async (HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<BulkRequest> logger, CancellationToken ct) =>
+        scim.MapPost("/Bulk", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<BulkRequest> logger, CancellationToken ct) =>
         {
             if (http.Request.ContentLength > BulkLimits.MaxPayloadBytes)
             {
@@ -25,7 +26,7 @@ public static class BulkApi
             {
                 return TooLarge($"A bulk request may carry at most {BulkLimits.MaxOperations} operations; this one has {request.Operations.Count}.");
             }
-            var results = await RunAsync(request, ScimCall.From(http) with { Projection = Projection.Default }, db, clock, logger, ct);
+            var results = await RunAsync(request, ScimCall.From(http) with { Projection = Projection.Default }, db, engine, clock, logger, ct);
             return ScimResults.Ok(new JsonObject
             {
                 ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
@@ -33,7 +34,7 @@ public static class BulkApi
             });
         });
 
-    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var createdIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<JsonObject>();
@@ -49,7 +50,7 @@ public static class BulkApi
             var outcome = unresolved.Count > 0
                 ? ScimResults.Error(StatusCodes.Status409Conflict,
                     $"bulkId '{unresolved[0]}' does not resolve: no earlier operation of this request created it (or the references form a cycle).")
-                : await ExecuteAsync(runnable.Resolve(createdIds), call with { IfMatch = runnable.Version }, db, clock, logger, cancellationToken);
+                : await ExecuteAsync(runnable.Resolve(createdIds), call with { IfMatch = runnable.Version }, db, engine, clock, logger, cancellationToken);
 
             if (runnable.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
             {
@@ -64,13 +65,13 @@ public static class BulkApi
         return results;
     }
 
-    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         // One operation's failed save must not leave its entities behind for the next one.
         db.ChangeTracker.Clear();
         try
         {
-            return await BulkDispatch.RunAsync(operation, call, db, clock, logger, cancellationToken);
+            return await BulkDispatch.RunAsync(operation, call, db, engine, clock, logger, cancellationToken);
         }
         catch (ScimProtocolException e)
         {

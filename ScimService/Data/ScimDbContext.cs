@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Groups;
+using Provisioning.ScimService.ProvisioningLog;
+using Provisioning.ScimService.Realms.Accounts;
+using Provisioning.ScimService.Realms.Devices;
 using Provisioning.ScimService.Users;
 
 namespace Provisioning.ScimService.Data;
@@ -9,6 +12,12 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<ScimUser> Users => Set<ScimUser>();
     public DbSet<ScimGroup> Groups => Set<ScimGroup>();
     public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Collaborator> Collaborators => Set<Collaborator>();
+    public DbSet<MdmEmployee> MdmEmployees => Set<MdmEmployee>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<DevicePolicy> DevicePolicies => Set<DevicePolicy>();
+    public DbSet<ProvisioningLogEntry> ProvisioningLog => Set<ProvisioningLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScimDbContext).Assembly);

@@ -8,6 +8,7 @@ using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Querying;
+using Provisioning.ScimService.Realms.Engine;
 
 namespace Provisioning.ScimService.Groups;
 
@@ -23,15 +24,15 @@ public static class GroupsApi
             ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
         groups.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
             await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        groups.MapPost("/", async (HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
+        groups.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
         groups.MapGet("/{id}", GetAsync);
-        groups.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
-        groups.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, logger, ct));
-        groups.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, ct));
+        groups.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
+        groups.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
+            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
+        groups.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
+            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
     }
 
     public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
@@ -62,10 +63,11 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var normalized = ResourceNormalizer.Normalize(body, Type);
         var connectionId = call.ConnectionId;
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var group = GroupWriter.Create(connectionId, normalized.Attributes, clock.GetUtcNow());
         db.Groups.Add(group);
@@ -74,14 +76,18 @@ public static class GroupsApi
         {
             await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
         }
+        // A new group has a new id, so no mapping can name it yet: no role changes.
+        await provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
+            $"group '{group.DisplayName}' created with {normalized.Members?.Count ?? 0} member(s)", [], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var normalized = ResourceNormalizer.Normalize(body, Type);
         var connectionId = call.ConnectionId;
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var group = await LockAsync(db, connectionId, id, cancellationToken);
         if (group is null)
@@ -93,18 +99,27 @@ public static class GroupsApi
         Touch(group, clock);
         await db.SaveUniqueAsync("displayName", cancellationToken);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
+        var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
         {
+            if (provisioning.IsMapped(group.Id))
+            {
+                affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken));
+                affected.UnionWith(MemberGuids(members.Select(m => m.Value)));
+            }
             await Memberships.RemoveAllAsync(db, connectionId, group.Id, cancellationToken);
             await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
         }
+        await provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
+            $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var connectionId = call.ConnectionId;
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row lock queues concurrent PATCHes of one group; the member rows themselves are never read.
         var group = await LockAsync(db, connectionId, id, cancellationToken);
@@ -114,6 +129,9 @@ public static class GroupsApi
         }
         Preconditions.RequireMatch(call.IfMatch, group.Version);
         var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), Type);
+        var affected = provisioning.IsMapped(group.Id)
+            ? await AffectedUsersAsync(db, connectionId, group.Id, result.MembershipChanges, cancellationToken)
+            : [];
         foreach (var change in result.MembershipChanges)
         {
             await ApplyAsync(db, connectionId, group.Id, change, logger, cancellationToken);
@@ -123,6 +141,8 @@ public static class GroupsApi
             GroupWriter.Write(group, result.Attributes);
             Touch(group, clock);
             await db.SaveUniqueAsync("displayName", cancellationToken);
+            await provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
+                $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 
@@ -133,9 +153,10 @@ public static class GroupsApi
             : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
     {
         var connectionId = call.ConnectionId;
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var group = await LockAsync(db, connectionId, id, cancellationToken);
         if (group is null)
@@ -143,9 +164,15 @@ public static class GroupsApi
             return ScimResponses.NotFound("Group", id);
         }
         Preconditions.RequireMatch(call.IfMatch, group.Version);
+        IReadOnlyCollection<Guid> affected = provisioning.IsMapped(group.Id)
+            ? await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken)
+            : [];
         await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
         db.Groups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
+        // The members' roles are recomputed without the deleted group (its mapping stays, matching nothing).
+        await provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
+            $"group '{group.DisplayName}' deleted", affected, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }
@@ -182,6 +209,46 @@ public static class GroupsApi
             logger.LogWarning("Skipped {Count} member id(s) of group {GroupId} that name no user or group of connection {ConnectionId}: {MemberIds}",
                 unknown.Count, groupId, connectionId, string.Join(", ", unknown.Take(20).Select(v => ListQuery.Shorten(v))));
         }
+    }
+
+    /// <summary>The users whose membership this PATCH may change: only read for a group mapped to a role.</summary>
+    private static async Task<HashSet<Guid>> AffectedUsersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
+    {
+        var affected = new HashSet<Guid>();
+        if (changes.Any(c => c is RemoveAllMembers or ReplaceMembers))
+        {
+            affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, groupId, cancellationToken));
+        }
+        foreach (var change in changes)
+        {
+            affected.UnionWith(change switch
+            {
+                AddMembers add => MemberGuids(add.Members.Select(m => m.Value)),
+                ReplaceMembers replace => MemberGuids(replace.Members.Select(m => m.Value)),
+                RemoveMembers remove => MemberGuids(remove.MemberIds),
+                _ => [],
+            });
+        }
+        return affected;
+    }
+
+    private static IEnumerable<Guid> MemberGuids(IEnumerable<string> values) =>
+        values.Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty);
+
+    private static string Describe(bool attributesChanged, IReadOnlyList<MembershipChange> changes)
+    {
+        var parts = changes.Select(change => change switch
+        {
+            AddMembers add => $"{add.Members.Count} member(s) added",
+            RemoveMembers remove => $"{remove.MemberIds.Count} member(s) removed",
+            ReplaceMembers replace => $"members replaced with {replace.Members.Count}",
+            _ => "all members removed",
+        }).ToList();
+        if (attributesChanged)
+        {
+            parts.Insert(0, "attributes changed");
+        }
+        return string.Join(", ", parts);
     }
 
     private static async Task<ScimGroup?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>

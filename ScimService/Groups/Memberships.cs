@@ -57,6 +57,13 @@ public static class Memberships
         await db.GroupMembers.Where(m => m.ConnectionId == connectionId && m.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>The users (not nested groups) that are direct members of a group.</summary>
+    public static Task<List<Guid>> UserMemberIdsAsync(ScimDbContext db, Guid connectionId, Guid groupId, CancellationToken cancellationToken) =>
+        db.GroupMembers
+            .Where(m => m.ConnectionId == connectionId && m.GroupId == groupId && m.MemberType == MemberTypes.User)
+            .Select(m => m.MemberId)
+            .ToListAsync(cancellationToken);
+
     public static async Task<Dictionary<Guid, List<GroupReference>>> GroupsOfAsync(ScimDbContext db, Guid connectionId, IReadOnlyList<Guid> userIds, CancellationToken cancellationToken)
     {
         if (userIds.Count == 0)

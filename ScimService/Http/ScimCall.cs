@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Tenancy;
 
@@ -17,6 +18,13 @@ public sealed record ScimCall(HttpRequest Request, Guid ConnectionId, Projection
 
     public static IEnumerable<KeyValuePair<string, string?>> QueryParameters(HttpRequest request) =>
         request.Query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()));
+
+    /// <summary>Who the request speaks for (a Bulk operation speaks for its Bulk request's tenant).</summary>
+    public TenantContext Tenant => Request.HttpContext.Tenant();
+
+    /// <summary>The operation in short for the provisioning log, e.g. "PATCH /Users/{id}"; a Bulk operation says so.</summary>
+    public string Operation(string method, string path) =>
+        (Request.Path.Value?.EndsWith("/Bulk", StringComparison.OrdinalIgnoreCase) == true ? "Bulk " : "") + method + " " + path;
 
     /// <summary>Whether the client asked to shape the response (then a 204 would hide what it asked for).</summary>
     public bool AskedForAttributes => Projection.Attributes is not null || Projection.ExcludedAttributes is not null;

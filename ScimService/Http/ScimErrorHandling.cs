@@ -27,12 +27,18 @@ public static class ScimErrorHandling
 
     private static void UseScimErrorBodies(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(failed => failed.Run(context =>
-            ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to handle this request. It has been logged.")
+        app.UseExceptionHandler(failed => failed.Run(context => IsInternal(context)
+            ? TypedResults.Problem("The server failed to handle this request. It has been logged.", statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context)
+            : ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to handle this request. It has been logged.")
                 .ExecuteAsync(context)));
         app.UseStatusCodePages(context =>
         {
             var http = context.HttpContext;
+            if (IsInternal(http))
+            {
+                // Internal APIs answer ProblemDetails, also for a route or a query value that does not bind.
+                return TypedResults.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+            }
             var detail = http.Response.StatusCode switch
             {
                 StatusCodes.Status404NotFound => $"No SCIM endpoint at {http.Request.Path}.",
@@ -42,4 +48,6 @@ public static class ScimErrorHandling
             return ScimResults.Error(http.Response.StatusCode, detail).ExecuteAsync(http);
         });
     }
+
+    private static bool IsInternal(HttpContext http) => http.Request.Path.StartsWithSegments("/internal");
 }

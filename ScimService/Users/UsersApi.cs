@@ -9,6 +9,7 @@ using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Querying;
+using Provisioning.ScimService.Realms.Engine;
 
 namespace Provisioning.ScimService.Users;
 
@@ -24,15 +25,15 @@ public static class UsersApi
             ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
         users.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
             await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        users.MapPost("/", async (HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
+        users.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
+            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
         users.MapGet("/{id}", GetAsync);
-        users.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
-        users.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, clock, ct));
-        users.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, ct));
+        users.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
+            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
+        users.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
+            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
+        users.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
+            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
     }
 
     public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
@@ -61,18 +62,23 @@ public static class UsersApi
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
         var normalized = ResourceNormalizer.Normalize(body, Type);
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = UserWriter.Create(call.ConnectionId, normalized.Attributes, normalized.Password, clock.GetUtcNow());
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);
+        await provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
         var normalized = ResourceNormalizer.Normalize(body, Type);
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
         if (user is null)
@@ -80,15 +86,18 @@ public static class UsersApi
             return ScimResponses.NotFound("User", id);
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var before = UserSnapshot.From(user);
         UserWriter.Write(user, normalized.Attributes, normalized.Password);
         Touch(user, clock);
         await db.SaveUniqueAsync("userName", cancellationToken);
+        await provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
         if (user is null)
@@ -100,16 +109,19 @@ public static class UsersApi
         // IdPs resend the same PATCH; an unchanged user keeps its version.
         if (result.Changed || result.Password is not null)
         {
+            var before = UserSnapshot.From(user);
             UserWriter.Write(user, result.Attributes, result.Password);
             Touch(user, clock);
             await db.SaveUniqueAsync("userName", cancellationToken);
+            await provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
     {
+        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
         if (user is null)
@@ -117,6 +129,8 @@ public static class UsersApi
             return ScimResponses.NotFound("User", id);
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
+        // The policy runs while the account still points to the user; the user's row goes after.
+        await provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), UserSnapshot.From(user), null, cancellationToken);
         await Memberships.RemoveMemberEverywhereAsync(db, call.ConnectionId, user.Id, cancellationToken);
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);

@@ -147,6 +147,33 @@ namespace Provisioning.PolicyService.Data.Migrations
                     b.ToTable("bearer_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("group_name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("ConnectionId", "GroupId")
+                        .HasName("pk_group_role_mappings");
+
+                    b.ToTable("group_role_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.PolicyService.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -180,6 +207,43 @@ namespace Provisioning.PolicyService.Data.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("Provisioning.PolicyService.Policies.ConnectionPolicy", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("DefaultRole")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("default_role");
+
+                    b.Property<string>("OnCreate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("on_create");
+
+                    b.Property<string>("OnDeactivate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("on_deactivate");
+
+                    b.Property<Guid?>("TargetDevicePolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_device_policy_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_connection_policies");
+
+                    b.ToTable("connection_policies", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.PolicyService.Admins.AdminAccount", b =>
                 {
                     b.HasOne("Provisioning.PolicyService.Organizations.Organization", null)
@@ -208,6 +272,26 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bearer_tokens_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>
+                {
+                    b.HasOne("Provisioning.PolicyService.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_group_role_mappings_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.Policies.ConnectionPolicy", b =>
+                {
+                    b.HasOne("Provisioning.PolicyService.Connections.Connection", null)
+                        .WithOne()
+                        .HasForeignKey("Provisioning.PolicyService.Policies.ConnectionPolicy", "ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_connection_policies_connections_connection_id");
                 });
 #pragma warning restore 612, 618
         }

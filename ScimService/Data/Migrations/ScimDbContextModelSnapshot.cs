@@ -107,6 +107,344 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.ToTable("scim_groups", (string)null);
                 });
 
+            modelBuilder.Entity("Provisioning.ScimService.ProvisioningLog.ProvisioningLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("IdentityProvider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("identity_provider");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("operation");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Policy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("policy");
+
+                    b.Property<string>("Realm")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("realm");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid?>("ScimGroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scim_group_id");
+
+                    b.Property<Guid?>("ScimUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scim_user_id");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_provisioning_log");
+
+                    b.HasIndex("ConnectionId", "At")
+                        .HasDatabaseName("ix_provisioning_log_connection_id_at");
+
+                    b.HasIndex("OrganizationId", "At")
+                        .HasDatabaseName("ix_provisioning_log_organization_id_at");
+
+                    b.HasIndex("ScimUserId", "At")
+                        .HasDatabaseName("ix_provisioning_log_scim_user_id_at");
+
+                    b.ToTable("provisioning_log", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email_key");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid?>("ScimUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scim_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_collaborators");
+
+                    b.HasIndex("ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collaborators_scim_user_id");
+
+                    b.HasIndex("OrganizationId", "EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collaborators_organization_id_email_key");
+
+                    b.ToTable("collaborators", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email_key");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("ScimUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scim_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employees");
+
+                    b.HasIndex("ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employees_scim_user_id");
+
+                    b.HasIndex("OrganizationId", "EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employees_organization_id_email_key");
+
+                    b.ToTable("employees", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email_key");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("ScimUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scim_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mdm_employees");
+
+                    b.HasIndex("ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mdm_employees_scim_user_id");
+
+                    b.HasIndex("OrganizationId", "EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mdm_employees_organization_id_email_key");
+
+                    b.ToTable("mdm_employees", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DevicePolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_policy_id");
+
+                    b.Property<Guid?>("MdmEmployeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mdm_employee_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("serial_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_devices");
+
+                    b.HasIndex("DevicePolicyId")
+                        .HasDatabaseName("ix_devices_device_policy_id");
+
+                    b.HasIndex("MdmEmployeeId")
+                        .HasDatabaseName("ix_devices_mdm_employee_id");
+
+                    b.HasIndex("OrganizationId", "SerialNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_devices_organization_id_serial_number");
+
+                    b.ToTable("devices", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.DevicePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_device_policies");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_device_policies_organization_id_name");
+
+                    b.ToTable("device_policies", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.ScimService.Users.ScimUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -196,6 +534,49 @@ namespace Provisioning.ScimService.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scim_group_members_groups_group_id");
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
+                {
+                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
+                        .WithMany()
+                        .HasForeignKey("ScimUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_collaborators_users_scim_user_id");
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
+                {
+                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
+                        .WithMany()
+                        .HasForeignKey("ScimUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_employees_users_scim_user_id");
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
+                {
+                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
+                        .WithMany()
+                        .HasForeignKey("ScimUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_mdm_employees_users_scim_user_id");
+                });
+
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
+                {
+                    b.HasOne("Provisioning.ScimService.Realms.Devices.DevicePolicy", null)
+                        .WithMany()
+                        .HasForeignKey("DevicePolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_devices_device_policies_device_policy_id");
+
+                    b.HasOne("Provisioning.ScimService.Realms.Accounts.MdmEmployee", null)
+                        .WithMany()
+                        .HasForeignKey("MdmEmployeeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_devices_mdm_employees_mdm_employee_id");
                 });
 #pragma warning restore 612, 618
         }

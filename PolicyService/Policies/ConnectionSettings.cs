@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Data;
+
+namespace Provisioning.PolicyService.Policies;
+
+/// <summary>A connection's policy and group→role mappings, read through the Redis cache as one entry.</summary>
+public static class ConnectionSettings
+{
+    public const string CacheKeyPrefix = "policy:settings:";
+
+    public static string CacheKey(Guid connectionId) => CacheKeyPrefix + connectionId;
+
+    public static Task<ConnectionSettingsDto?> GetAsync(PolicyDbContext db, SettingsCache cache, Guid connectionId, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(CacheKey(connectionId), ct => LoadAsync(db, connectionId, ct), cancellationToken);
+
+    public static async Task<ConnectionSettingsDto?> LoadAsync(PolicyDbContext db, Guid connectionId, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+        var policy = await db.ConnectionPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.ConnectionId == connectionId, cancellationToken);
+        var mappings = await db.GroupRoleMappings.AsNoTracking()
+            .Where(m => m.ConnectionId == connectionId)
+            .OrderBy(m => m.GroupName).ThenBy(m => m.GroupId)
+            .ToListAsync(cancellationToken);
+        return new ConnectionSettingsDto(
+            connection.Id,
+            connection.OrganizationId,
+            connection.Realm,
+            policy?.ToDto() ?? PolicyDefaults.For(connection.Realm),
+            mappings.Select(m => m.ToDto()).ToList());
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Provisioning.ScimService.ProvisioningLog;
+
+public sealed class ProvisioningLogEntryConfiguration : IEntityTypeConfiguration<ProvisioningLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ProvisioningLogEntry> builder)
+    {
+        builder.ToTable("provisioning_log");
+        builder.Property(e => e.Realm).HasConversion<string>().HasMaxLength(32);
+        builder.Property(e => e.IdentityProvider).HasMaxLength(64);
+        builder.Property(e => e.Operation).HasMaxLength(300);
+        builder.Property(e => e.Policy).HasMaxLength(300);
+        builder.Property(e => e.Action).HasMaxLength(32);
+        builder.Property(e => e.Description).HasMaxLength(1000);
+        builder.Property(e => e.Outcome).HasMaxLength(16);
+        builder.Property(e => e.TraceId).HasMaxLength(32);
+        // The log is read newest first within an organization or a connection, often for one user.
+        builder.HasIndex(e => new { e.OrganizationId, e.At });
+        builder.HasIndex(e => new { e.ConnectionId, e.At });
+        builder.HasIndex(e => new { e.ScimUserId, e.At });
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Provisioning.ScimService.Users;
+
+namespace Provisioning.ScimService.Realms.Accounts;
+
+public sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> builder) => AccountTable.Configure(builder, "employees");
+}
+
+public sealed class CollaboratorConfiguration : IEntityTypeConfiguration<Collaborator>
+{
+    public void Configure(EntityTypeBuilder<Collaborator> builder)
+    {
+        AccountTable.Configure(builder, "collaborators");
+        builder.Property(c => c.Role).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+public sealed class MdmEmployeeConfiguration : IEntityTypeConfiguration<MdmEmployee>
+{
+    public void Configure(EntityTypeBuilder<MdmEmployee> builder) => AccountTable.Configure(builder, "mdm_employees");
+}
+
+internal static class AccountTable
+{
+    /// <summary>
+    /// One account per email and per SCIM user in an organization: the unique indexes make a
+    /// retried request (or two racing ones) unable to create a second.
+    /// </summary>
+    public static void Configure<T>(EntityTypeBuilder<T> builder, string table) where T : class, IRealmAccount
+    {
+        builder.ToTable(table);
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Email).HasMaxLength(320);
+        builder.Property(a => a.EmailKey).HasMaxLength(320);
+        builder.Property(a => a.DisplayName).HasMaxLength(256);
+        builder.HasIndex(a => new { a.OrganizationId, a.EmailKey }).IsUnique();
+        builder.HasIndex(a => a.ScimUserId).IsUnique();
+        // Deleting a SCIM user unlinks its account at the latest here, whatever the policy did before.
+        builder.HasOne<ScimUser>().WithMany().HasForeignKey(a => a.ScimUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

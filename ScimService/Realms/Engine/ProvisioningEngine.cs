@@ -1,0 +1,36 @@
+using Provisioning.Contracts;
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Realms.Settings;
+
+namespace Provisioning.ScimService.Realms.Engine;
+
+/// <summary>
+/// Starts the provisioning run of one request. The settings are read here, before the caller
+/// opens its transaction, so no row lock is held while PolicyService is asked.
+/// </summary>
+public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, PolicyServiceClient policyService, TimeProvider clock)
+{
+    public const string AdminIdentityProvider = "admin";
+
+    public async Task<ProvisioningRun> BeginAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var tenant = call.Tenant;
+        var settings = await SettingsAsync(tenant.ConnectionId, cancellationToken)
+            ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
+        return new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock);
+    }
+
+    /// <summary>For a change an admin made (a mapping edit): the settings are read fresh, not from the cache. Null for an unknown connection.</summary>
+    public async Task<ProvisioningRun?> BeginForAdminAsync(Guid connectionId, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        settingsCache.Invalidate(connectionId);
+        return await SettingsAsync(connectionId, cancellationToken) is { } settings
+            ? new ProvisioningRun(db, settings, AdminIdentityProvider, clock)
+            : null;
+    }
+
+    private Task<ConnectionSettingsDto?> SettingsAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        settingsCache.GetAsync(connectionId, ct => policyService.GetSettingsAsync(connectionId, ct), cancellationToken);
+}

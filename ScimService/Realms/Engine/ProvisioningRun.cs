@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Provisioning.Contracts;
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.ProvisioningLog;
+
+namespace Provisioning.ScimService.Realms.Engine;
+
+/// <summary>
+/// The provisioning of one request, inside the request's transaction: its actions and its log
+/// entries are written with the request's DbContext, so they commit with the SCIM change or not at all.
+/// </summary>
+public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettingsDto settings, string identityProvider, TimeProvider clock)
+{
+    private readonly Guid _requestId = Guid.CreateVersion7();
+
+    public ConnectionSettingsDto Settings => settings;
+
+    /// <summary>A SCIM user was created, replaced, patched or (before its row goes) deleted.</summary>
+    public async Task UserChangedAsync(string operation, UserSnapshot? before, UserSnapshot? after, CancellationToken cancellationToken)
+    {
+        var user = (after ?? before)!;
+        var transitions = UserTransitions.Between(before, after);
+        Log(new Step(operation, user.Id, null, null), LogActions.ScimChange,
+            transitions.Count == 0 ? "user updated" : string.Join("; ", transitions.Select(UserTransitions.Describe)), LogOutcomes.Succeeded);
+        foreach (var transition in transitions)
+        {
+            var decision = PolicyDecisions.Decide(settings.Realm, settings.Policy, transition);
+            foreach (var action in decision.Actions)
+            {
+                await ApplyAsync(new Step(operation, user.Id, null, decision.Policy), user, action, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A SCIM group changed; when it is mapped to a role, its affected members' roles follow at once.</summary>
+    public async Task GroupChangedAsync(string operation, Guid groupId, string description, IReadOnlyCollection<Guid> affectedUserIds, CancellationToken cancellationToken)
+    {
+        Log(new Step(operation, null, groupId, null), LogActions.ScimChange, description, LogOutcomes.Succeeded);
+        if (IsMapped(groupId) && affectedUserIds.Count > 0)
+        {
+            await RecomputeRolesAsync(new Step(operation, null, groupId, RolePolicy), affectedUserIds, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public bool IsMapped(Guid groupId) => settings.Realm == Realm.Dashboard && settings.GroupRoles.Any(m => m.GroupId == groupId);
+
+    private string RolePolicy => $"group roles: highest mapped role, else default {settings.DefaultRole()}";
+
+    /// <summary>Where an entry comes from: the operation, the user or group, the setting that decided.</summary>
+    private sealed record Step(string Operation, Guid? ScimUserId, Guid? ScimGroupId, string? Policy);
+
+    private void Log(Step step, string action, string description, string outcome) =>
+        db.ProvisioningLog.Add(new ProvisioningLogEntry
+        {
+            RequestId = _requestId,
+            At = clock.GetUtcNow(),
+            OrganizationId = settings.OrganizationId,
+            ConnectionId = settings.ConnectionId,
+            Realm = settings.Realm,
+            IdentityProvider = identityProvider,
+            ScimUserId = step.ScimUserId,
+            ScimGroupId = step.ScimGroupId,
+            Operation = Shorten(step.Operation, 300),
+            Policy = step.Policy,
+            Action = action,
+            Description = Shorten(description, 1000),
+            Outcome = outcome,
+            TraceId = Activity.Current?.TraceId.ToString(),
+        });
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

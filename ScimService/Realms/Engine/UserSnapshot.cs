@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Provisioning.ScimService.Users;
+
+namespace Provisioning.ScimService.Realms.Engine;
+
+/// <summary>What the engine compares of a SCIM user before and after a request.</summary>
+public sealed record UserSnapshot(Guid Id, bool Active, string Email, string? DisplayName)
+{
+    public static UserSnapshot From(ScimUser user) => From(user.Id, user.Active, user.UserName, user.DisplayName, JsonNode.Parse(user.Attributes)!.AsObject());
+
+    /// <summary>
+    /// The account's email is the primary email, else the first, else the userName (Okta's and
+    /// Entra's userName is an email address); the name is displayName, else the formatted or composed name.
+    /// </summary>
+    public static UserSnapshot From(Guid id, bool active, string userName, string? displayName, JsonObject attributes)
+    {
+        var emails = (attributes["emails"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        var email = Text(emails.FirstOrDefault(e => e["primary"] is JsonValue p && p.TryGetValue<bool>(out var primary) && primary)?["value"])
+            ?? emails.Select(e => Text(e["value"])).FirstOrDefault(v => v is not null)
+            ?? userName;
+        var name = attributes["name"] as JsonObject;
+        var composed = string.Join(' ', new[] { Text(name?["givenName"]), Text(name?["familyName"]) }.OfType<string>());
+        var shown = displayName ?? Text(name?["formatted"]) ?? (composed.Length > 0 ? composed : null);
+        return new UserSnapshot(id, active, email.Trim(), shown);
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Provisioning.Contracts;
+using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Protocol;
+
+namespace Provisioning.ScimService.Realms.Settings;
+
+/// <summary>PolicyService's internal API: a connection's provisioning settings, an organization by slug.</summary>
+public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOptions> options)
+{
+    /// <summary>The settings (null for an unknown connection), or a 503 SCIM error (IdPs retry those) when PolicyService cannot answer.</summary>
+    public async Task<ConnectionSettingsDto?> GetSettingsAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.SendAsync(Request($"/internal/connections/{connectionId}/settings"), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<ConnectionSettingsDto>(cancellationToken))!;
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
+                $"The connection's provisioning settings could not be read ({(int?)e.StatusCode ?? 0}); nothing was changed. Try again.");
+        }
+    }
+
+    public async Task<OrganizationDto?> GetOrganizationBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(Request($"/internal/organizations/by-slug/{Uri.EscapeDataString(slug)}"), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<OrganizationDto>(cancellationToken);
+    }
+
+    private HttpRequestMessage Request(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add(InternalHeaders.ApiKey, options.Value.Key);
+        return request;
+    }
+}

@@ -1,0 +1,46 @@
+using StackExchange.Redis;
+
+namespace Provisioning.ScimService.Realms.Settings;
+
+/// <summary>
+/// Listens on PolicyService's invalidation channel and drops the named connection's settings.
+/// Redis is optional here: while it is away the subscription is retried and entries expire on their own.
+/// </summary>
+public sealed class SettingsInvalidationListener(
+    IConnectionMultiplexer redis, ConnectionSettingsCache cache, ILogger<SettingsInvalidationListener> logger) : BackgroundService
+{
+    public const string Channel = "provisioning:settings-invalidated";
+
+    /// <summary>PolicyService's cache key for a connection's settings.</summary>
+    public const string KeyPrefix = "policy:settings:";
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Messages published while the connection was down are lost: forget everything once it is back.
+        redis.ConnectionRestored += (_, _) => cache.Clear();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // The multiplexer re-subscribes by itself after a reconnect, so one success is enough.
+                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Channel), (_, key) => OnInvalidated(key.ToString()));
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                logger.LogWarning("Cannot subscribe to settings invalidations yet ({Fault}); retrying.", e.GetType().Name);
+                await Task.Delay(RetryDelay, stoppingToken);
+            }
+        }
+    }
+
+    private void OnInvalidated(string key)
+    {
+        if (key.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(KeyPrefix.Length), out var connectionId))
+        {
+            cache.Invalidate(connectionId);
+        }
+    }
+}
