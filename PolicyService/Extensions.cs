@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
+using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
+using Provisioning.PolicyService.OAuth;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Seeding;
 
 namespace Provisioning.PolicyService;
@@ -24,6 +27,16 @@ public static class Extensions
             options.AsyncTimeout = 1000;
         });
         builder.Services.AddSingleton<SettingsCache>();
+        builder.Services.AddSingleton<CredentialUsage>();
+        builder.Services.AddHostedService<CredentialUsageFlusher>();
+
+        builder.Services.AddOptions<OAuthOptions>()
+            .BindConfiguration(OAuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PrivateKeyProtection>();
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
 
         builder.Services.AddOptions<InternalApiOptions>()
             .BindConfiguration(InternalApiOptions.Section)

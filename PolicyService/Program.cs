@@ -2,6 +2,8 @@ using Provisioning.PolicyService;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
+using Provisioning.PolicyService.OAuth;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
 using Provisioning.PolicyService.Seeding;
 
@@ -21,5 +23,8 @@ app.MapOrganizationsApi();
 app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
+app.MapOAuthClientsApi();
+app.MapSigningKeysApi();
+app.MapOAuthApi();
 
 app.Run();

@@ -1,16 +1,16 @@
 using System.Text.Json;
+using Provisioning.Contracts;
 using StackExchange.Redis;
 
 namespace Provisioning.PolicyService.Caching;
 
 /// <summary>
 /// Read-through cache in Redis for settings whose record is policydb. Every change deletes
-/// the key and publishes it on <see cref="InvalidationChannel"/> so readers with memory caches
-/// drop it too. When Redis is away, reads go straight to Postgres and nothing fails.
+/// the key and publishes it on <see cref="SettingsKeys.InvalidationChannel"/> so readers with
+/// memory caches drop it too. When Redis is away, reads go straight to Postgres and nothing fails.
 /// </summary>
 public sealed class SettingsCache(IConnectionMultiplexer redis, ILogger<SettingsCache> logger)
 {
-    public const string InvalidationChannel = "provisioning:settings-invalidated";
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(10);
 
     public async Task<T> GetOrLoadAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class SettingsCache(IConnectionMultiplexer redis, ILogger<Settings
         try
         {
             await redis.GetDatabase().KeyDeleteAsync(key);
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(InvalidationChannel), key);
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(SettingsKeys.InvalidationChannel), key);
         }
         catch (Exception e) when (IsRedisFault(e))
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
 
 namespace Provisioning.PolicyService.Data;
@@ -12,6 +13,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<Connection> Connections => Set<Connection>();
     public DbSet<BearerToken> BearerTokens => Set<BearerToken>();
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
+    public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);
