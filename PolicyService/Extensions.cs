@@ -18,9 +18,10 @@ public static class Extensions
         builder.AddNpgsqlDbContext<PolicyDbContext>("policydb",
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
-        builder.AddRedisClient("redis", configureOptions: options =>
+        // Redis is a cache here: when it is away, fail fast and read Postgres instead. For the
+        // same reason it does not count towards this service's health.
+        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true, options =>
         {
-            // Redis is a cache here: when it is away, fail fast and read Postgres instead.
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 1000;
             options.SyncTimeout = 1000;
