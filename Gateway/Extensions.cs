@@ -36,6 +36,7 @@ public static class Extensions
             {
                 options.AbortOnConnectFail = false;
                 options.ConnectTimeout = 1000;
+                options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
             });
         builder.Services.AddSingleton<SettingsInvalidation>();
         builder.Services.AddHostedService<SettingsInvalidationSubscriber>();

@@ -26,6 +26,7 @@ public static class Extensions
             options.ConnectTimeout = 1000;
             options.SyncTimeout = 1000;
             options.AsyncTimeout = 1000;
+            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         });
         builder.Services.AddSingleton<SettingsCache>();
         builder.Services.AddSingleton<CredentialUsage>();

@@ -18,6 +18,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
     public string InternalApiKey { get; } = Secret();
     public string ContextSigningKey { get; } = Secret();
+    public string SigningKeyProtectionKey { get; } = Secret();
 
     public async Task InitializeAsync()
     {
@@ -29,12 +30,16 @@ public sealed class ProvisioningApp : IAsyncLifetime
             "Gateway:Port=0",
             $"Parameters:internal-api-key={InternalApiKey}",
             $"Parameters:context-signing-key={ContextSigningKey}",
+            $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             // No dashboard runs under test; an OTLP endpoint with nothing behind it makes every process slow to stop.
             builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
+        // lastUsedAt is written in batches; under test the batches come every two seconds, not every fifteen.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "policyservice"))
+            .WithEnvironment("Credentials__UsageFlushInterval", "00:00:02");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
