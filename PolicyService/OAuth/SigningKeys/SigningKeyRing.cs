@@ -51,20 +51,26 @@ public sealed class SigningKeyRing(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7283410001)", cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var live in await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(cancellationToken))
+        // Npgsql's retrying strategy runs a user transaction only as one retriable unit.
+        var key = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            live.RetiredAt = now;
-        }
-        // Keys whose last token expired long ago are of no use to anyone.
-        var forgotten = now - options.Value.AccessTokenLifetime - TimeSpan.FromDays(1);
-        await db.SigningKeys.Where(k => k.RetiredAt < forgotten).ExecuteDeleteAsync(cancellationToken);
-        var key = Create(now);
-        db.SigningKeys.Add(key);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7283410001)", ct);
+            var now = clock.GetUtcNow();
+            foreach (var live in await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(ct))
+            {
+                live.RetiredAt = now;
+            }
+            // Keys whose last token expired long ago are of no use to anyone.
+            var forgotten = now - options.Value.AccessTokenLifetime - TimeSpan.FromDays(1);
+            await db.SigningKeys.Where(k => k.RetiredAt < forgotten).ExecuteDeleteAsync(ct);
+            var created = Create(now);
+            db.SigningKeys.Add(created);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return created;
+        }, cancellationToken);
         _ring = null;
         return key;
     }
