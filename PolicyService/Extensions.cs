@@ -29,6 +29,10 @@ public static class Extensions
             options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         });
         builder.Services.AddSingleton<SettingsCache>();
+        builder.Services.AddOptions<CredentialOptions>()
+            .BindConfiguration(CredentialOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<CredentialUsage>();
         builder.Services.AddHostedService<CredentialUsageFlusher>();
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Provisioning.PolicyService.Data;
 
 namespace Provisioning.PolicyService.Credentials;
@@ -69,12 +70,11 @@ public sealed class CredentialUsage
 
 /// <summary>Flushes <see cref="CredentialUsage"/> on a timer, and once more when the service stops.</summary>
 public sealed class CredentialUsageFlusher(
-    CredentialUsage usage, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<CredentialUsageFlusher> logger) : BackgroundService
+    CredentialUsage usage, IServiceScopeFactory scopes, IOptions<CredentialOptions> options, ILogger<CredentialUsageFlusher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = configuration.GetValue("Credentials:UsageFlushInterval", TimeSpan.FromSeconds(15));
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(options.Value.UsageFlushInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

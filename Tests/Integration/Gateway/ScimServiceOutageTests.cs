@@ -1,0 +1,36 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Provisioning.Tests.Integration.Infrastructure;
+
+namespace Provisioning.Tests.Integration.Gateway;
+
+/// <summary>With ScimService down, the Gateway answers a SCIM error (502/503), not an empty body or a page.</summary>
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class ScimServiceOutageTests(ProvisioningApp app)
+{
+    [Fact]
+    public async Task WithScimServiceStoppedTheGatewayAnswersAScimErrorAndRecoversAfterwards()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+
+        var stopped = await app.App.ResourceCommands.ExecuteCommandAsync("scimservice", KnownResourceCommands.StopCommand, timeout.Token);
+        Assert.True(stopped.Success, stopped.Message);
+        try
+        {
+            using var response = await tenant.Scim.GetAsync("Users");
+
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable });
+            await ScimAssert.ErrorAsync(response, response.StatusCode);
+        }
+        finally
+        {
+            var started = await app.App.ResourceCommands.ExecuteCommandAsync("scimservice", KnownResourceCommands.StartCommand, timeout.Token);
+            Assert.True(started.Success, started.Message);
+            await app.App.ResourceNotifications.WaitForResourceHealthyAsync("scimservice", timeout.Token);
+        }
+
+        await Credentials.EventuallyAsync(async () => await tenant.Scim.StatusOfAsync() == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "SCIM answering again through the Gateway");
+    }
+}
