@@ -40,6 +40,10 @@ public sealed class ProvisioningApp : IAsyncLifetime
         // lastUsedAt is written in batches; under test the batches come every two seconds, not every fifteen.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "policyservice"))
             .WithEnvironment("Credentials__UsageFlushInterval", "00:00:02");
+        // Aspire's endpoint proxy holds a connection open while ScimService is down, so the Gateway
+        // notices only when YARP's activity timeout passes; under test that is seconds, not minutes.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"))
+            .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
