@@ -19,7 +19,11 @@ public static class ScimErrorResponses
                 return;
             }
             var forwarderError = context.Features.Get<IForwarderErrorFeature>();
-            await ScimErrors.WriteAsync(context, response.StatusCode, Detail(response.StatusCode, forwarderError));
+            // A chunked body that outgrew the cap fails while YARP streams it; say so, not "bad request".
+            var status = forwarderError?.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                ? StatusCodes.Status413PayloadTooLarge
+                : response.StatusCode;
+            await ScimErrors.WriteAsync(context, status, Detail(status, forwarderError));
         });
 
     /// <summary>

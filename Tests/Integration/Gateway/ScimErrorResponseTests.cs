@@ -47,6 +47,20 @@ public sealed class ScimErrorResponseTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AChunkedBodyThatOutgrowsTheCapGetsAScim413()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var content = new StreamContent(new MemoryStream(new byte[2_100_000]));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/scim+json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "Users") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await tenant.Scim.SendAsync(request);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task AnUnauthenticatedRequestToAnUnknownScimPathGetsAScim401NotAPage()
     {
         using var gateway = app.CreateGatewayClient();
