@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Tests.Integration.Infrastructure;
 
 namespace Provisioning.Tests.Integration.Gateway;
@@ -16,8 +17,10 @@ public sealed class ScimServiceOutageTests(ProvisioningApp app)
     {
         var tenant = await app.CreateTenantAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // The resource, not its name: with Scim:Replicas > 1 the command then reaches every replica.
+        var scimService = app.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "scimservice");
 
-        var stopped = await app.App.ResourceCommands.ExecuteCommandAsync("scimservice", KnownResourceCommands.StopCommand, timeout.Token);
+        var stopped = await app.App.ResourceCommands.ExecuteCommandAsync(scimService, KnownResourceCommands.StopCommand, timeout.Token);
         Assert.True(stopped.Success, stopped.Message);
         try
         {
@@ -28,7 +31,7 @@ public sealed class ScimServiceOutageTests(ProvisioningApp app)
         }
         finally
         {
-            var started = await app.App.ResourceCommands.ExecuteCommandAsync("scimservice", KnownResourceCommands.StartCommand, timeout.Token);
+            var started = await app.App.ResourceCommands.ExecuteCommandAsync(scimService, KnownResourceCommands.StartCommand, timeout.Token);
             Assert.True(started.Success, started.Message);
             await app.App.ResourceNotifications.WaitForResourceHealthyAsync("scimservice", timeout.Token);
         }
