@@ -17,6 +17,8 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.SeedDevelopmentDataAsync();
 
+// ProblemDetails, not the developer page: /oauth/** is public, and that page echoes request headers.
+app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/internal/openapi/{documentName}.json");
 app.MapOrganizationsApi();
