@@ -10,11 +10,13 @@ var infrastructure = builder.AddInfrastructure(secrets, dataRoot);
 
 var contextSigningKey = secrets.Parameter(builder, "context-signing-key");
 var internalApiKey = secrets.Parameter(builder, "internal-api-key");
+var signingKeyProtectionKey = secrets.Parameter(builder, "signing-key-protection-key");
 
 var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .WithReference(infrastructure.PolicyDb)
     .WithReference(infrastructure.Redis)
     .WithEnvironment("InternalApi__Key", internalApiKey)
+    .WithEnvironment("OAuth__KeyProtectionKey", signingKeyProtectionKey)
     .WithHttpHealthCheck("/health");
 
 var seed = DevelopmentSeed.Configure(builder, secrets, policyService);
@@ -26,6 +28,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
     .WithEnvironment("InternalApi__Key", internalApiKey)
     .WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug)
+    .WithReplicas(builder.Configuration.GetValue("Scim:Replicas", 1))
     .WithHttpHealthCheck("/health");
 
 // PolicyService asks ScimService whether a device policy exists and has it recompute roles
@@ -42,6 +45,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
     .WithReference(adminUi).WaitFor(adminUi)
+    .WithReference(infrastructure.Redis)
     .WithEnvironment("Gateway__ContextSigningKey", contextSigningKey)
     .WithEnvironment("Gateway__InternalApiKey", internalApiKey)
     .WithExternalHttpEndpoints()

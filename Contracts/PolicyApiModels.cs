@@ -6,7 +6,9 @@ public sealed record OrganizationDto(Guid Id, string Slug, string Name, DateTime
 
 public sealed record CreateOrganizationRequest(string Slug, string Name);
 
-public sealed record ConnectionDto(Guid Id, Guid OrganizationId, Realm Realm, bool Enabled, DateTimeOffset CreatedAt);
+/// <summary>A SCIM connection; <see cref="RateLimit"/> is null while the Gateway's default applies.</summary>
+public sealed record ConnectionDto(
+    Guid Id, Guid OrganizationId, Realm Realm, bool Enabled, DateTimeOffset CreatedAt, ConnectionRateLimit? RateLimit = null);
 
 public sealed record UpdateConnectionRequest(bool Enabled);
 
@@ -22,3 +24,12 @@ public sealed record TokenDto(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? RevokedAt,
     DateTimeOffset? LastUsedAt);
+
+/// <summary>A connection's OAuth client, without its secret.</summary>
+public sealed record OAuthClientDto(Guid Id, string ClientId, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+
+/// <summary>The one response that carries the client secret; creating another replaces this client.</summary>
+public sealed record CreatedOAuthClientDto(Guid Id, string ClientId, string ClientSecret, string TokenPath, DateTimeOffset CreatedAt);
+
+/// <summary>A key that signs (or signed) OAuth access tokens; only its public half leaves PolicyService.</summary>
+public sealed record SigningKeyDto(string KeyId, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt, bool Signing);

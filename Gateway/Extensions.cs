@@ -1,5 +1,7 @@
 using Provisioning.Gateway.Authentication;
+using Provisioning.Gateway.Caching;
 using Provisioning.Gateway.Context;
+using Provisioning.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Provisioning.Gateway;
@@ -16,8 +18,28 @@ public static class Extensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"));
+        builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddSingleton<BearerTokenAuthenticator>();
+        builder.Services.AddSingleton<SigningKeySet>();
+        builder.Services.AddHostedService<SigningKeyRefresher>();
+        builder.Services.AddSingleton<AccessTokenValidator>();
+        builder.Services.AddSingleton<ScimAuthenticator>();
         builder.Services.AddSingleton<ContextSigning>();
+        builder.Services.AddCredentialRateLimiting();
+        builder.Services.AddRequestTimeouts();
+
+        // Redis only carries PolicyService's invalidations here: the Gateway works without it,
+        // so it fails fast and does not count towards the Gateway's health.
+        builder.AddRedisClient("redis",
+            settings => settings.DisableHealthChecks = true,
+            options =>
+            {
+                options.AbortOnConnectFail = false;
+                options.ConnectTimeout = 1000;
+                options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+            });
+        builder.Services.AddSingleton<SettingsInvalidation>();
+        builder.Services.AddHostedService<SettingsInvalidationSubscriber>();
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Provisioning.Contracts;
 
 namespace Provisioning.Gateway;
 
@@ -26,4 +27,20 @@ public sealed class GatewayOptions
 
     /// <summary>How long a refused token is remembered, shorter so a new token works almost at once.</summary>
     public TimeSpan RefusedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The issuer PolicyService puts in OAuth access tokens.</summary>
+    [Required]
+    public string AccessTokenIssuer { get; set; } = AccessTokenClaims.DefaultIssuer;
+
+    /// <summary>The audience OAuth access tokens must name: this SCIM API.</summary>
+    [Required]
+    public string AccessTokenAudience { get; set; } = AccessTokenClaims.DefaultAudience;
+
+    /// <summary>Sustained requests per second per credential, unless its connection sets its own.</summary>
+    [Range(1, 100_000)]
+    public int RateLimitRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>How many requests a credential may send at once after a quiet spell.</summary>
+    [Range(1, 1_000_000)]
+    public int RateLimitBurst { get; set; } = 100;
 }

@@ -1,7 +1,9 @@
 using Provisioning.Gateway;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Context;
+using Provisioning.Gateway.Errors;
 using Provisioning.Gateway.Limits;
+using Provisioning.Gateway.Observability;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,7 +14,14 @@ var app = builder.Build();
 
 app.UseInternalHeaderStripping();
 app.MapDefaultEndpoints();
-app.UseWhen(ScimRoutes.Matches, scim => scim.UseScimAuthentication().UseScimRequestBodyLimit());
+app.UseWhen(ScimRoutes.Matches, scim => scim
+    .UseIdentityProviderRecognition()
+    .UseScimErrorResponses()
+    .UseScimAuthentication()
+    .UseRateLimiter()
+    .UseScimRequestBodyLimit());
+app.UseRequestTimeouts();
 app.MapReverseProxy();
+app.MapScimFallback();
 
 app.Run();

@@ -9,6 +9,8 @@ public static class ScimErrors
     public static async Task WriteAsync(HttpContext context, int status, string detail, string? scimType = null)
     {
         context.Response.StatusCode = status;
+        // A proxied empty response may have declared a length of 0; the error body replaces it.
+        context.Response.ContentLength = null;
         context.Response.ContentType = ScimError.ContentType;
         await JsonSerializer.SerializeAsync(context.Response.Body, ScimError.For(status, detail, scimType), ScimError.JsonOptions, context.RequestAborted);
     }

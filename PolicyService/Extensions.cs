@@ -3,8 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Clients;
+using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
+using Provisioning.PolicyService.OAuth;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Seeding;
 
 namespace Provisioning.PolicyService;
@@ -16,16 +19,32 @@ public static class Extensions
         builder.AddNpgsqlDbContext<PolicyDbContext>("policydb",
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
-        builder.AddRedisClient("redis", configureOptions: options =>
+        // Redis is a cache here: when it is away, fail fast and read Postgres instead. For the
+        // same reason it does not count towards this service's health.
+        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true, options =>
         {
-            // Redis is a cache here: when it is away, fail fast and read Postgres instead.
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 1000;
             options.SyncTimeout = 1000;
             options.AsyncTimeout = 1000;
+            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         });
         builder.Services.AddSingleton<SettingsCache>();
         builder.Services.AddHttpClient<ScimServiceClient>(client => client.BaseAddress = new Uri("https+http://scimservice"));
+        builder.Services.AddOptions<CredentialOptions>()
+            .BindConfiguration(CredentialOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CredentialUsage>();
+        builder.Services.AddHostedService<CredentialUsageFlusher>();
+
+        builder.Services.AddOptions<OAuthOptions>()
+            .BindConfiguration(OAuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PrivateKeyProtection>();
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
 
         builder.Services.AddOptions<InternalApiOptions>()
             .BindConfiguration(InternalApiOptions.Section)

@@ -4,6 +4,8 @@ using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.GroupMappings;
+using Provisioning.PolicyService.OAuth;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
 using Provisioning.PolicyService.Policies;
 using Provisioning.PolicyService.Seeding;
@@ -18,6 +20,8 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.SeedDevelopmentDataAsync();
 
+// ProblemDetails, not the developer page: /oauth/** is public, and that page echoes request headers.
+app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapOpenApi("/internal/openapi/{documentName}.json");
 app.MapOrganizationsApi();
@@ -27,5 +31,8 @@ app.MapCredentialChecksApi();
 app.MapAdminsApi();
 app.MapPoliciesApi();
 app.MapGroupRolesApi();
+app.MapOAuthClientsApi();
+app.MapSigningKeysApi();
+app.MapOAuthApi();
 
 app.Run();

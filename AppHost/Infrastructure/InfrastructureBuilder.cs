@@ -28,7 +28,7 @@ public static class InfrastructureBuilder
                 new(redis, redis));
         }
 
-        var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value(builder, "postgres-password"), durable, out var postgresPort);
+        var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value(builder, "postgres-password"), durable, ["scimdb", "policydb"], out var postgresPort);
         var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value(builder, "redis-password"), durable, out var redisPort);
 
         IResourceBuilder<IResourceWithConnectionString> Database(string name) => builder.AddConnectionString(name, ReferenceExpression.Create(

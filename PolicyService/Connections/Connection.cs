@@ -10,4 +10,12 @@ public sealed class Connection
     public Realm Realm { get; init; }
     public bool Enabled { get; set; } = true;
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The connection's own rate limit; both null while the Gateway's default applies.</summary>
+    public int? RateLimitRequestsPerSecond { get; set; }
+
+    public int? RateLimitBurst { get; set; }
+
+    public ConnectionRateLimit? RateLimit =>
+        RateLimitRequestsPerSecond is { } perSecond && RateLimitBurst is { } burst ? new(perSecond, burst) : null;
 }

@@ -15,6 +15,10 @@ public static class ConnectionsApi
         var group = app.MapInternalGroup("/organizations/{organizationId:guid}/connections", "Connections");
         group.MapGet("/", ListAsync);
         group.MapPut("/{realm}", PutAsync);
+
+        var connection = app.MapInternalGroup("/connections/{connectionId:guid}", "Connections");
+        connection.MapPut("/rate-limit", PutRateLimitAsync);
+        connection.MapDelete("/rate-limit", DeleteRateLimitAsync);
     }
 
     private static async Task<Results<Ok<ConnectionDto[]>, NotFound>> ListAsync(
@@ -59,5 +63,42 @@ public static class ConnectionsApi
         return TypedResults.Ok(connection.ToDto());
     }
 
-    public static ConnectionDto ToDto(this Connection c) => new(c.Id, c.OrganizationId, c.Realm, c.Enabled, c.CreatedAt);
+    /// <summary>Gives the connection its own token bucket instead of the Gateway's default.</summary>
+    private static async Task<Results<Ok<ConnectionDto>, NotFound, ValidationProblem>> PutRateLimitAsync(
+        Guid connectionId, ConnectionRateLimit request, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken)
+    {
+        if (request.RequestsPerSecond is < 1 or > 100_000 || request.Burst < request.RequestsPerSecond || request.Burst > 1_000_000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["requestsPerSecond"] = ["Use 1 to 100000 requests per second, and a burst at least as large."],
+            });
+        }
+        return await SetRateLimitAsync(connectionId, request, db, cache, cancellationToken) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ConnectionDto>, NotFound>> DeleteRateLimitAsync(
+        Guid connectionId, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken) =>
+        await SetRateLimitAsync(connectionId, null, db, cache, cancellationToken) is { } dto
+            ? TypedResults.Ok(dto)
+            : TypedResults.NotFound();
+
+    private static async Task<ConnectionDto?> SetRateLimitAsync(
+        Guid connectionId, ConnectionRateLimit? limit, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken)
+    {
+        var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null)
+        {
+            return null;
+        }
+        connection.RateLimitRequestsPerSecond = limit?.RequestsPerSecond;
+        connection.RateLimitBurst = limit?.Burst;
+        await db.SaveChangesAsync(cancellationToken);
+        await CredentialChecksApi.InvalidateConnectionAsync(db, cache, connection.Id, cancellationToken);
+        return connection.ToDto();
+    }
+
+    public static ConnectionDto ToDto(this Connection c) => new(c.Id, c.OrganizationId, c.Realm, c.Enabled, c.CreatedAt, c.RateLimit);
 }

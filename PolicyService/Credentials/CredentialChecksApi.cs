@@ -9,16 +9,23 @@ using Provisioning.PolicyService.Internal;
 
 namespace Provisioning.PolicyService.Credentials;
 
-/// <summary>Answers the Gateway: which connection does the token with this lookup and hash belong to?</summary>
+/// <summary>
+/// Answers the Gateway: which connection does this static token (by lookup and hash) or this
+/// OAuth client (by credential id) speak for? Both read through the Redis settings cache.
+/// </summary>
 public static class CredentialChecksApi
 {
-    public static void MapCredentialChecksApi(this IEndpointRouteBuilder app) =>
-        app.MapInternalGroup("/credentials", "Credentials").MapPost("/check", CheckAsync);
+    public static void MapCredentialChecksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapInternalGroup("/credentials", "Credentials");
+        group.MapPost("/check", CheckAsync);
+        group.MapPost("/oauth-clients/check", CheckOAuthClientAsync);
+    }
 
-    public static string CacheKey(string lookup) => "policy:credentials:" + lookup;
+    public static string CacheKey(string lookup) => SettingsKeys.BearerTokens(lookup);
 
     private static async Task<Results<Ok<CredentialCheckResult>, NotFound>> CheckAsync(
-        CredentialCheckRequest request, PolicyDbContext db, SettingsCache cache, TimeProvider clock,
+        CredentialCheckRequest request, PolicyDbContext db, SettingsCache cache, CredentialUsage usage, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Lookup) || request.Lookup.Length > 16 || string.IsNullOrEmpty(request.Hash))
@@ -27,7 +34,6 @@ public static class CredentialChecksApi
         }
         var candidates = await cache.GetOrLoadAsync(
             CacheKey(request.Lookup), ct => LoadCandidatesAsync(db, request.Lookup, ct), cancellationToken);
-
         var presented = Encoding.ASCII.GetBytes(request.Hash);
         var now = clock.GetUtcNow();
         foreach (var candidate in candidates)
@@ -36,11 +42,28 @@ public static class CredentialChecksApi
                 && candidate.RevokedAt is null
                 && (candidate.ExpiresAt is null || candidate.ExpiresAt > now))
             {
+                usage.RecordBearerToken(candidate.TokenId, now);
                 return TypedResults.Ok(new CredentialCheckResult(
-                    candidate.TokenId, candidate.OrganizationId, candidate.ConnectionId, candidate.Realm, candidate.ConnectionEnabled));
+                    candidate.TokenId, candidate.OrganizationId, candidate.ConnectionId, candidate.Realm, candidate.ConnectionEnabled, candidate.RateLimit));
             }
         }
         return TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<CredentialCheckResult>, NotFound>> CheckOAuthClientAsync(
+        OAuthClientCheckRequest request, PolicyDbContext db, SettingsCache cache, CredentialUsage usage, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var client = await cache.GetOrLoadAsync(
+            SettingsKeys.OAuthClient(request.ClientCredentialId),
+            ct => LoadOAuthClientAsync(db, request.ClientCredentialId, ct),
+            cancellationToken);
+        if (client is null)
+        {
+            return TypedResults.NotFound();
+        }
+        usage.RecordOAuthClient(client.CredentialId, clock.GetUtcNow());
+        return TypedResults.Ok(client);
     }
 
     private static Task<List<CredentialCandidate>> LoadCandidatesAsync(PolicyDbContext db, string lookup, CancellationToken cancellationToken) =>
@@ -49,17 +72,36 @@ public static class CredentialChecksApi
          where token.Lookup == lookup
          select new CredentialCandidate(
              token.Id, token.Hash, token.ExpiresAt, token.RevokedAt,
-             connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled))
+             connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled,
+             connection.RateLimitRequestsPerSecond, connection.RateLimitBurst))
         .AsNoTracking()
         .ToListAsync(cancellationToken);
 
-    /// <summary>Drops every cached credential of a connection, after its enabled state changed.</summary>
+    /// <summary>A live (not revoked) OAuth client and its connection, or null.</summary>
+    private static Task<CredentialCheckResult?> LoadOAuthClientAsync(PolicyDbContext db, Guid clientCredentialId, CancellationToken cancellationToken) =>
+        (from client in db.OAuthClients
+         join connection in db.Connections on client.ConnectionId equals connection.Id
+         where client.Id == clientCredentialId && client.RevokedAt == null
+         select new CredentialCheckResult(
+             client.Id, connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled,
+             connection.RateLimitRequestsPerSecond != null && connection.RateLimitBurst != null
+                 ? new ConnectionRateLimit(connection.RateLimitRequestsPerSecond.Value, connection.RateLimitBurst.Value)
+                 : null))
+        .AsNoTracking()
+        .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Drops every cached credential of a connection, after its settings changed.</summary>
     public static async Task InvalidateConnectionAsync(PolicyDbContext db, SettingsCache cache, Guid connectionId, CancellationToken cancellationToken)
     {
         var lookups = await db.BearerTokens.Where(t => t.ConnectionId == connectionId).Select(t => t.Lookup).Distinct().ToListAsync(cancellationToken);
         foreach (var lookup in lookups)
         {
             await cache.InvalidateAsync(CacheKey(lookup));
+        }
+        var clients = await db.OAuthClients.Where(c => c.ConnectionId == connectionId).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var client in clients)
+        {
+            await cache.InvalidateAsync(SettingsKeys.OAuthClient(client));
         }
     }
 
@@ -72,5 +114,11 @@ public static class CredentialChecksApi
         Guid OrganizationId,
         Guid ConnectionId,
         Realm Realm,
-        bool ConnectionEnabled);
+        bool ConnectionEnabled,
+        int? RateLimitRequestsPerSecond,
+        int? RateLimitBurst)
+    {
+        public ConnectionRateLimit? RateLimit =>
+            RateLimitRequestsPerSecond is { } perSecond && RateLimitBurst is { } burst ? new(perSecond, burst) : null;
+    }
 }

@@ -3,6 +3,7 @@ using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.GroupMappings;
+using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
 using Provisioning.PolicyService.Policies;
 
@@ -16,6 +17,8 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<AdminAccount> AdminAccounts => Set<AdminAccount>();
     public DbSet<ConnectionPolicy> ConnectionPolicies => Set<ConnectionPolicy>();
     public DbSet<GroupRoleMapping> GroupRoleMappings => Set<GroupRoleMapping>();
+    public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

@@ -80,6 +80,14 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<int?>("RateLimitBurst")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_burst");
+
+                    b.Property<int?>("RateLimitRequestsPerSecond")
+                        .HasColumnType("integer")
+                        .HasColumnName("rate_limit_requests_per_second");
+
                     b.Property<string>("Realm")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -147,6 +155,54 @@ namespace Provisioning.PolicyService.Data.Migrations
                     b.ToTable("bearer_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Provisioning.PolicyService.Credentials.OAuthClient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_clients");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_clients_client_id");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_oauth_clients_connection_id");
+
+                    b.ToTable("oauth_clients", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>
                 {
                     b.Property<Guid>("ConnectionId")
@@ -172,6 +228,43 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasName("pk_group_role_mappings");
 
                     b.ToTable("group_role_mappings", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.OAuth.SigningKeys.SigningKey", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<byte[]>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.Organizations.Organization", b =>
@@ -272,6 +365,16 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bearer_tokens_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.Credentials.OAuthClient", b =>
+                {
+                    b.HasOne("Provisioning.PolicyService.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_oauth_clients_connections_connection_id");
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>

@@ -19,6 +19,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
     public string InternalApiKey { get; } = Secret();
     public string ContextSigningKey { get; } = Secret();
+    public string SigningKeyProtectionKey { get; } = Secret();
 
     /// <summary>The development seed admin's password (its email is the AppHost's <c>DevelopmentSeed.AdminEmail</c>).</summary>
     public string SeedAdminPassword { get; } = Secret();
@@ -34,6 +35,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Parameters:internal-api-key={InternalApiKey}",
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
+            $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -47,6 +49,13 @@ public sealed class ProvisioningApp : IAsyncLifetime
             .AddFilter("System.Net.Http", LogLevel.Warning)
             .AddFilter("AppHost.Resources", LogLevel.Warning)
             .AddFilter("Aspire.Hosting", LogLevel.Error));
+        // lastUsedAt is written in batches; under test the batches come every two seconds, not every fifteen.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "policyservice"))
+            .WithEnvironment("Credentials__UsageFlushInterval", "00:00:02");
+        // Aspire's endpoint proxy holds a connection open while ScimService is down, so the Gateway
+        // notices only when YARP's activity timeout passes; under test that is seconds, not minutes.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"))
+            .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);

@@ -40,7 +40,7 @@ public static class Tenants
         return client;
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
         using (response)
         {

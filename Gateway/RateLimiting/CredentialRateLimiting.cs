@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Provisioning.Gateway.Authentication;
+
+namespace Provisioning.Gateway.RateLimiting;
+
+/// <summary>
+/// A token bucket per credential: the Gateway's default, or the connection's own limit from
+/// PolicyService. The partition key carries the limit, so a changed limit takes effect with the
+/// next credential check. Over the limit: 429 SCIM error with Retry-After.
+/// </summary>
+public static class CredentialRateLimiting
+{
+    public static IServiceCollection AddCredentialRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.OnRejected = RejectAsync;
+        });
+
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        if (context.Features.Get<AuthenticatedCredential>() is not { } authenticated)
+        {
+            return RateLimitPartition.GetNoLimiter("unauthenticated");
+        }
+        var defaults = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var perSecond = authenticated.Credential.RateLimit?.RequestsPerSecond ?? defaults.RateLimitRequestsPerSecond;
+        var burst = authenticated.Credential.RateLimit?.Burst ?? defaults.RateLimitBurst;
+        return RateLimitPartition.GetTokenBucketLimiter(
+            $"{authenticated.Credential.CredentialId:N}/{perSecond}/{burst}",
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = burst,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        rejected.HttpContext.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        await ScimErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+            $"Too many requests for this credential. Retry after {seconds} s.");
+    }
+}

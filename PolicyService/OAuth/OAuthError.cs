@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Provisioning.PolicyService.OAuth;
+
+/// <summary>An RFC 6749 §5.2 error response body.</summary>
+public sealed record OAuthError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_description")] string Description)
+{
+    public static OAuthError InvalidRequest(string description) => new("invalid_request", description);
+
+    public static OAuthError InvalidClient(string description) => new("invalid_client", description);
+
+    public static OAuthError UnsupportedGrantType(string description) => new("unsupported_grant_type", description);
+
+    public static OAuthError UnauthorizedClient(string description) => new("unauthorized_client", description);
+}
+
+/// <summary>An RFC 6749 §5.1 successful response.</summary>
+public sealed record AccessTokenResponse(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn);

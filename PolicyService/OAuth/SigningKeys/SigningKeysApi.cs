@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Contracts;
+using Provisioning.PolicyService.Internal;
+
+namespace Provisioning.PolicyService.OAuth.SigningKeys;
+
+/// <summary>Lists the signing keys (public facts only) and rotates them on demand.</summary>
+public static class SigningKeysApi
+{
+    public static void MapSigningKeysApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapInternalGroup("/oauth/signing-keys", "Signing keys");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/rotate", RotateAsync);
+    }
+
+    private static async Task<Ok<SigningKeyDto[]>> ListAsync(SigningKeyRing keys, CancellationToken cancellationToken)
+    {
+        var published = await keys.GetPublishedKeysAsync(cancellationToken);
+        var signing = published.Where(k => k.RetiredAt is null).MaxBy(k => k.CreatedAt);
+        return TypedResults.Ok(published.Select(k => new SigningKeyDto(k.KeyId, k.Algorithm, k.CreatedAt, k.RetiredAt, k == signing)).ToArray());
+    }
+
+    private static async Task<Created<SigningKeyDto>> RotateAsync(SigningKeyRing keys, CancellationToken cancellationToken)
+    {
+        var key = await keys.RotateAsync(cancellationToken);
+        return TypedResults.Created("/internal/oauth/signing-keys", new SigningKeyDto(key.KeyId, key.Algorithm, key.CreatedAt, null, true));
+    }
+}
