@@ -8,6 +8,12 @@ public static class SettingsKeys
 {
     public const string InvalidationChannel = "provisioning:settings-invalidated";
 
+    /// <summary>The prefix of <see cref="ConnectionSettings"/>: readers recognise a connection's settings by it.</summary>
+    public const string ConnectionSettingsPrefix = "policy:settings:";
+
+    /// <summary>A connection's realm policy and group→role mappings.</summary>
+    public static string ConnectionSettings(Guid connectionId) => ConnectionSettingsPrefix + connectionId;
+
     /// <summary>The credential candidates for a static token's lookup prefix.</summary>
     public static string BearerTokens(string lookup) => "policy:credentials:" + lookup;
 

@@ -8,9 +8,8 @@ namespace Provisioning.PolicyService.Policies;
 /// <summary>A connection's policy and group→role mappings, read through the Redis cache as one entry.</summary>
 public static class ConnectionSettings
 {
-    public const string CacheKeyPrefix = "policy:settings:";
 
-    public static string CacheKey(Guid connectionId) => CacheKeyPrefix + connectionId;
+    public static string CacheKey(Guid connectionId) => SettingsKeys.ConnectionSettings(connectionId);
 
     public static Task<ConnectionSettingsDto?> GetAsync(PolicyDbContext db, SettingsCache cache, Guid connectionId, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(CacheKey(connectionId), ct => LoadAsync(db, connectionId, ct), cancellationToken);

@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using StackExchange.Redis;
 
 namespace Provisioning.ScimService.Realms.Settings;
@@ -9,11 +10,6 @@ namespace Provisioning.ScimService.Realms.Settings;
 public sealed class SettingsInvalidationListener(
     IConnectionMultiplexer redis, ConnectionSettingsCache cache, ILogger<SettingsInvalidationListener> logger) : BackgroundService
 {
-    public const string Channel = "provisioning:settings-invalidated";
-
-    /// <summary>PolicyService's cache key for a connection's settings.</summary>
-    public const string KeyPrefix = "policy:settings:";
-
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,7 +21,7 @@ public sealed class SettingsInvalidationListener(
             try
             {
                 // The multiplexer re-subscribes by itself after a reconnect, so one success is enough.
-                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(Channel), (_, key) => OnInvalidated(key.ToString()));
+                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(SettingsKeys.InvalidationChannel), (_, key) => OnInvalidated(key.ToString()));
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
@@ -38,7 +34,7 @@ public sealed class SettingsInvalidationListener(
 
     private void OnInvalidated(string key)
     {
-        if (key.StartsWith(KeyPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(KeyPrefix.Length), out var connectionId))
+        if (key.StartsWith(SettingsKeys.ConnectionSettingsPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(SettingsKeys.ConnectionSettingsPrefix.Length), out var connectionId))
         {
             cache.Invalidate(connectionId);
         }
