@@ -11,8 +11,10 @@ public sealed class BearerTokenFailureTests(ProvisioningApp app)
     [InlineData(null, false)]
     [InlineData("Basic dXNlcjpwYXNz", false)]
     [InlineData("Token prv_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", false)]
+    [InlineData("Bearer", false)]
     [InlineData("Bearer garbage", true)]
     [InlineData("Bearer a.b.c", true)]
+    [InlineData("Bearer prv_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true)]
     public async Task AMissingHeaderAWrongSchemeOrGarbageGets401WithABearerChallenge(string? authorization, bool invalidToken)
     {
         using var client = app.CreateScimClient(token: null);
