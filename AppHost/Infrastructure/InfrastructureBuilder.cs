@@ -29,7 +29,7 @@ public static class InfrastructureBuilder
         }
 
         var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value(builder, "postgres-password"), durable, ["scimdb", "policydb"], out var postgresPort);
-        var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value(builder, "redis-password"), durable, out var redisPort);
+        var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value(builder, "redis-password"), out var redisPort);
 
         IResourceBuilder<IResourceWithConnectionString> Database(string name) => builder.AddConnectionString(name, ReferenceExpression.Create(
             $"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username=postgres;Password={postgresPassword.Resource};Database={name}"));

@@ -4,7 +4,7 @@ namespace Provisioning.AppHost.Infrastructure;
 public static class LocalRedis
 {
     public static IResourceBuilder<ExecutableResource> AddLocalRedis(
-        this IDistributedApplicationBuilder builder, string dataRoot, string password, bool durable, out int port)
+        this IDistributedApplicationBuilder builder, string dataRoot, string password, out int port)
     {
         var redisServer = ServerBinaries.RedisServer();
         var dataDirectory = Path.Combine(dataRoot, "redis");
@@ -21,7 +21,9 @@ public static class LocalRedis
             "daemonize no",
             $"dir {dataDirectory}",
             $"requirepass {password}",
-            durable ? "save 60 1000" : "save \"\"",
+            // Redis is only a cache here (PostgreSQL is the record): nothing to keep across restarts,
+            // and no stale entry can come back after one.
+            "save \"\"",
             "appendonly no",
         ]) + "\n");
 
