@@ -46,10 +46,17 @@ public sealed partial class ProvisioningRun
     private Task<T?> LinkedAsync<T>(Guid scimUserId, CancellationToken cancellationToken) where T : class, IRealmAccount =>
         db.Set<T>().FirstOrDefaultAsync(a => a.OrganizationId == settings.OrganizationId && a.ScimUserId == scimUserId, cancellationToken);
 
-    private Task<T?> ByEmailAsync<T>(string email, CancellationToken cancellationToken) where T : class, IRealmAccount
+    /// <summary>
+    /// Finds the realm's account for an email, first taking a transaction-long lock on that email:
+    /// two SCIM users created at once with one email then queue here, and the second finds the
+    /// first's account instead of colliding with it on the unique index.
+    /// </summary>
+    private async Task<T?> ByEmailAsync<T>(string email, CancellationToken cancellationToken) where T : class, IRealmAccount
     {
         var key = email.ToLowerInvariant();
-        return db.Set<T>().FirstOrDefaultAsync(a => a.OrganizationId == settings.OrganizationId && a.EmailKey == key, cancellationToken);
+        var lockName = $"{settings.OrganizationId}:{T.Noun}:{key}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", cancellationToken);
+        return await db.Set<T>().FirstOrDefaultAsync(a => a.OrganizationId == settings.OrganizationId && a.EmailKey == key, cancellationToken);
     }
 
     /// <summary>Idempotent: a linked account is left as it is; an account made by hand for the same email is linked, not duplicated.</summary>

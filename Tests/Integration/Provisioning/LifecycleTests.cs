@@ -178,6 +178,23 @@ public sealed class LifecycleTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task TwoUsersWithOneEmailCreatedAtOnceMakeOneEmployeeAndNoServerError()
+    {
+        var tenant = await TenantAsync(Realm.EnterpriseStore, DeactivationAction.RemoveAccount);
+        var email = Unique("together");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => tenant.Scim.PostScimAsync("Users", $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{Unique("twin")}}",
+             "emails":[{"primary":true,"value":"{{email}}","type":"work"}],"active":true}
+            """)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var employee = Assert.Single(await app.AccountsAsync(tenant));
+        Assert.Equal(email, employee.Email);
+        Assert.Equal(3, (await app.LogAsync(tenant, action: "AccountLinked")).Count(e => e.Outcome == "Failed"));
+    }
+
+    [Fact]
     public async Task AnAccountMadeByHandTwiceForOneEmailIsRefused()
     {
         var tenant = await app.CreateTenantAsync(Realm.MdmPortal);
