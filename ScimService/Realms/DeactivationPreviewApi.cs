@@ -72,7 +72,7 @@ public static class DeactivationPreviewApi
                     : await db.DevicePolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == move.DevicePolicyId && p.OrganizationId == organizationId, cancellationToken);
                 return target is null
                     ? "move no devices: the target device policy does not exist in this organization (the deactivation would be logged as Failed)."
-                    : $"move {List("device", await DevicesOfAsync(db, organizationId, account.Id, cancellationToken))} of {account.Email} to the device policy '{target.Name}'.";
+                    : $"move {List("device", await DevicesOfAsync(db, organizationId, account.Id, cancellationToken))} to the device policy '{target.Name}'; they stay assigned to {account.Email}.";
             default:
                 return $"{action.GetType().Name}.";
         }

@@ -175,6 +175,31 @@ public sealed partial class AdminUiPolicyPagesTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task EditingADeviceUnassignsItAndMovesItToAnotherDevicePolicy()
+    {
+        var tenant = await app.CreateTenantAsync(Realm.MdmPortal);
+        var standard = await app.CreateDevicePolicyAsync(tenant.Organization.Id, "Standard");
+        var restricted = await app.CreateDevicePolicyAsync(tenant.Organization.Id, "Restricted");
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+        var employee = await app.AccountOfAsync(tenant, user);
+        var device = await app.CreateDeviceAsync(tenant.Organization.Id, standard.Id, employee.Id, "Phone");
+        var admin = await app.CreateAdminAsync(tenant.Organization);
+        using var client = await app.SignInAsync(admin.Email, admin.Password);
+        Assert.Contains(employee.Email, await client.GetStringAsync($"/devices/{device.Id}"));
+
+        using var response = await client.PostAsync($"/devices/{device.Id}", await Admins.FormAsync(client, $"/devices/{device.Id}", new()
+        {
+            ["Device.Name"] = "Phone", ["Device.Platform"] = "iOS", ["Device.SerialNumber"] = device.SerialNumber,
+            ["Device.DevicePolicyId"] = restricted.Id.ToString(), ["Device.MdmEmployeeId"] = "",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Device Phone is saved, unassigned.", await client.GetStringAsync("/devices"));
+        var after = Assert.Single(await app.DevicesAsync(tenant));
+        Assert.Equal((null, restricted.Id, "iOS"), (after.MdmEmployeeId, after.DevicePolicyId, after.Platform));
+    }
+
+    [Fact]
     public async Task ADeviceWithoutASerialNumberIsRefusedBesideTheField()
     {
         var tenant = await app.CreateTenantAsync(Realm.MdmPortal);
