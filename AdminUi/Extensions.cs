@@ -38,6 +38,8 @@ public static class Extensions
             .WithPageResilience();
         builder.Services.AddHttpClient<DirectoryClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))
             .WithPageResilience();
+        builder.Services.AddHttpClient<RealmsClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))
+            .WithPageResilience();
         builder.Services.AddHttpClient<ConnectionTester>().WithPageResilience();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {

@@ -38,5 +38,7 @@ app.MapAccountsApi();
 app.MapDevicesApi();
 app.MapRolesApi();
 app.MapProvisioningLogApi();
+app.MapProvisioningLogDetailApi();
+app.MapDeactivationPreviewApi();
 
 app.Run();

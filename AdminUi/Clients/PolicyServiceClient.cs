@@ -5,7 +5,7 @@ using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
 
-/// <summary>PolicyService's internal API: admins, connections and tokens.</summary>
+/// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
 public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options)
 {
     /// <summary>The admin, or null when the email or password is wrong.</summary>
@@ -60,6 +60,61 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
     public async Task<bool> RevokeTokenAsync(Guid connectionId, Guid tokenId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Delete, $"/internal/connections/{connectionId}/tokens/{tokenId}", null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        await EnsureSuccessAsync(response);
+        return true;
+    }
+
+    public async Task<ConnectionSettingsDto> GetSettingsAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/connections/{connectionId}/settings", null, cancellationToken);
+        return await ReadAsync<ConnectionSettingsDto>(response, cancellationToken);
+    }
+
+    /// <summary>The saved settings, or the service's reasons for refusing the policy (nothing is saved then).</summary>
+    public async Task<(ConnectionSettingsDto? Settings, ServiceRefusal? Refusal)> SetPolicyAsync(
+        Guid connectionId, ConnectionPolicyDto policy, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/internal/connections/{connectionId}/policy", policy, cancellationToken);
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        return (await ReadAsync<ConnectionSettingsDto>(response, cancellationToken), null);
+    }
+
+    public async Task<(GroupRolesUpdatedDto? Updated, ServiceRefusal? Refusal)> SetGroupRolesAsync(
+        Guid connectionId, IReadOnlyList<GroupRoleMappingDto> mappings, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/internal/connections/{connectionId}/group-roles", new UpdateGroupRolesRequest(mappings), cancellationToken);
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        return (await ReadAsync<GroupRolesUpdatedDto>(response, cancellationToken), null);
+    }
+
+    /// <summary>The connection's live OAuth client, or null when it has none.</summary>
+    public async Task<OAuthClientDto?> GetOAuthClientAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/connections/{connectionId}/oauth-client", null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<OAuthClientDto>(response, cancellationToken);
+    }
+
+    /// <summary>A new client (its secret shown once); it replaces the live one, whose secret stops working at once.</summary>
+    public async Task<CreatedOAuthClientDto> CreateOAuthClientAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/internal/connections/{connectionId}/oauth-client", null, cancellationToken);
+        return await ReadAsync<CreatedOAuthClientDto>(response, cancellationToken);
+    }
+
+    /// <summary>False when the connection had no live client.</summary>
+    public async Task<bool> DeleteOAuthClientAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"/internal/connections/{connectionId}/oauth-client", null, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return false;

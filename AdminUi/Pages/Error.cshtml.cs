@@ -60,7 +60,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     /// <summary>Which service failed, from the typed client on the failing call's stack.</summary>
     private static string ServiceOf(Exception error) =>
-        error.StackTrace?.Contains(nameof(DirectoryClient), StringComparison.Ordinal) == true
+        error.StackTrace is { } stack && (stack.Contains(nameof(DirectoryClient), StringComparison.Ordinal) || stack.Contains(nameof(RealmsClient), StringComparison.Ordinal))
             ? "The directory service (ScimService)"
             : "The settings service (PolicyService)";
 }

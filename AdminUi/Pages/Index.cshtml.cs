@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -14,12 +15,23 @@ public sealed record RealmOverview(
 }
 
 /// <summary>Per realm: whether SCIM is on, when a token was last used, and what the IdP has pushed.</summary>
-public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClient directory, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(
+    PolicyServiceClient policyService, DirectoryClient directory, RealmsClient realmsClient, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
+    public const int ErrorsShown = 5;
+
     public IReadOnlyList<RealmOverview> Realms { get; private set; } = [];
+
+    /// <summary>The chart's range: 24h (hourly bars) or 7d (daily bars).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Range { get; set; }
+
+    public ProvisioningActivityDto? Activity { get; private set; }
+    public ProvisioningLogPage? Errors { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Range = Range == "7d" ? "7d" : "24h";
         var connections = await policyService.GetConnectionsAsync(User.OrganizationIdOf(), cancellationToken);
         var now = clock.GetUtcNow();
         var directoryDown = false;
@@ -51,9 +63,24 @@ public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClien
                 tokens.Count(t => t.RevokedAt is null && (t.ExpiresAt is null || t.ExpiresAt > now)),
                 tokens.Max(t => t.LastUsedAt), counts));
         }
+        if (!directoryDown)
+        {
+            try
+            {
+                var organizationId = User.OrganizationIdOf();
+                Activity = await realmsClient.GetActivityAsync(organizationId, Range, cancellationToken);
+                Errors = await realmsClient.GetLogAsync(organizationId,
+                    new LogQuery(null, null, null, "Failed", null, null, 1, ErrorsShown), cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
+            {
+                logger.LogWarning(e, "ScimService could not be reached for the overview's activity.");
+                directoryDown = true;
+            }
+        }
         if (directoryDown)
         {
-            ViewData["Banner"] = "The directory service (ScimService) cannot be reached right now: user and group counts are missing. Settings still work.";
+            ViewData["Banner"] = "The directory service (ScimService) cannot be reached right now: user and group counts and provisioning activity are missing. Settings still work.";
         }
         Realms = realms;
     }

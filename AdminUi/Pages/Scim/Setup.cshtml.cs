@@ -25,6 +25,8 @@ public sealed class SetupModel(
     public IReadOnlyList<TokenDto> Tokens { get; private set; } = [];
     public CreatedTokenDto? CreatedToken { get; private set; }
     public ConnectionTestResult? TestResult { get; private set; }
+    public OAuthClientDto? OAuthClient { get; private set; }
+    public CreatedOAuthClientDto? CreatedOAuthClient { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -38,6 +40,9 @@ public sealed class SetupModel(
 
     /// <summary>The public address the page was reached on: the Gateway's, from its forwarded headers.</summary>
     public string ScimBaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/scim/v2";
+
+    /// <summary>Where an IdP that uses OAuth client credentials asks for access tokens: the Gateway's /oauth/token.</summary>
+    public string TokenUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/oauth/token";
 
     public IEnumerable<TokenDto> ActiveTokens => Tokens.Where(IsActive);
 
@@ -123,6 +128,30 @@ public sealed class SetupModel(
         return Page();
     }
 
+    /// <summary>Creates the connection's OAuth client, or replaces it (rotation): the old secret stops working at once.</summary>
+    public async Task<IActionResult> OnPostCreateOAuthClientAsync(string realm, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(realm, cancellationToken) || Connection is null)
+        {
+            return NotFound();
+        }
+        // Shown on this response only, like a new token.
+        CreatedOAuthClient = await policyService.CreateOAuthClientAsync(Connection.Id, cancellationToken);
+        OAuthClient = await policyService.GetOAuthClientAsync(Connection.Id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteOAuthClientAsync(string realm, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(realm, cancellationToken) || Connection is null || OAuthClient is null)
+        {
+            return NotFound();
+        }
+        await policyService.DeleteOAuthClientAsync(Connection.Id, cancellationToken);
+        Message = $"OAuth client {OAuthClient.ClientId} is deleted. Access tokens issued to it are refused within seconds.";
+        return Redirect("/setup/" + Realm.Slug());
+    }
+
     private async Task<IActionResult> SetEnabledAsync(string realm, bool enabled, CancellationToken cancellationToken)
     {
         if (!RealmRoutes.TryParse(realm, out var parsed))
@@ -146,6 +175,7 @@ public sealed class SetupModel(
         Realm = parsed;
         Connection = await policyService.FindConnectionAsync(User.OrganizationIdOf(), parsed, cancellationToken);
         Tokens = Connection is null ? [] : await policyService.GetTokensAsync(Connection.Id, cancellationToken);
+        OAuthClient = Connection is null ? null : await policyService.GetOAuthClientAsync(Connection.Id, cancellationToken);
         return true;
     }
 }

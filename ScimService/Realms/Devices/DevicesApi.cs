@@ -18,8 +18,11 @@ public static class DevicesApi
         organization.MapGet("/device-policies", ListPoliciesAsync);
         organization.MapGet("/device-policies/{id:guid}", GetPolicyAsync);
         organization.MapPost("/device-policies", CreatePolicyAsync);
+        organization.MapPut("/device-policies/{id:guid}", RenamePolicyAsync);
         organization.MapGet("/devices", ListDevicesAsync);
         organization.MapPost("/devices", CreateDeviceAsync);
+        organization.MapGet("/devices/{id:guid}", GetDeviceAsync);
+        organization.MapPut("/devices/{id:guid}", UpdateDeviceAsync);
     }
 
     private static async Task<Ok<DevicePolicyDto[]>> ListPoliciesAsync(Guid organizationId, ScimDbContext db, CancellationToken cancellationToken)
@@ -73,28 +76,7 @@ public static class DevicesApi
     private static async Task<Results<Created<DeviceDto>, ValidationProblem, ProblemHttpResult>> CreateDeviceAsync(
         Guid organizationId, CreateDeviceRequest request, ScimDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
-        }
-        if (string.IsNullOrWhiteSpace(request.Platform) || request.Platform.Length > 64)
-        {
-            errors["platform"] = ["A platform of 1 to 64 characters is required (e.g. iOS, Android, macOS, Windows)."];
-        }
-        if (string.IsNullOrWhiteSpace(request.SerialNumber) || request.SerialNumber.Length > 128)
-        {
-            errors["serialNumber"] = ["A serial number of 1 to 128 characters is required."];
-        }
-        if (!await db.DevicePolicies.AnyAsync(p => p.Id == request.DevicePolicyId && p.OrganizationId == organizationId, cancellationToken))
-        {
-            errors["devicePolicyId"] = ["No such device policy in this organization."];
-        }
-        if (request.MdmEmployeeId is { } employee
-            && !await db.MdmEmployees.AnyAsync(e => e.Id == employee && e.OrganizationId == organizationId, cancellationToken))
-        {
-            errors["mdmEmployeeId"] = ["No such MDM employee in this organization."];
-        }
+        var errors = await ValidateAsync(organizationId, request.Name, request.Platform, request.SerialNumber, request.DevicePolicyId, request.MdmEmployeeId, db, cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -115,6 +97,86 @@ public static class DevicesApi
             return TypedResults.Problem($"A device with serial number {device.SerialNumber} exists in this organization.", statusCode: StatusCodes.Status409Conflict);
         }
         return TypedResults.Created($"/internal/organizations/{organizationId}/devices/{device.Id}", ToDto(device));
+    }
+
+    private static async Task<Results<Ok<DevicePolicyDto>, NotFound, ValidationProblem, ProblemHttpResult>> RenamePolicyAsync(
+        Guid organizationId, Guid id, UpdateDevicePolicyRequest request, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A name of 1 to 200 characters is required."] });
+        }
+        var policy = await db.DevicePolicies.FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == organizationId, cancellationToken);
+        if (policy is null)
+        {
+            return TypedResults.NotFound();
+        }
+        policy.Name = request.Name.Trim();
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return TypedResults.Problem($"A device policy named '{policy.Name}' exists in this organization.", statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(ToDto(policy));
+    }
+
+    private static async Task<Results<Ok<DeviceDto>, NotFound>> GetDeviceAsync(Guid organizationId, Guid id, ScimDbContext db, CancellationToken cancellationToken) =>
+        await db.Devices.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.OrganizationId == organizationId, cancellationToken) is { } device
+            ? TypedResults.Ok(ToDto(device))
+            : TypedResults.NotFound();
+
+    /// <summary>Edits a device; its MDM employee is how it is assigned (null unassigns it).</summary>
+    private static async Task<Results<Ok<DeviceDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateDeviceAsync(
+        Guid organizationId, Guid id, UpdateDeviceRequest request, ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var device = await db.Devices.FirstOrDefaultAsync(d => d.Id == id && d.OrganizationId == organizationId, cancellationToken);
+        if (device is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = await ValidateAsync(organizationId, request.Name, request.Platform, request.SerialNumber, request.DevicePolicyId, request.MdmEmployeeId, db, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        device.Name = request.Name.Trim();
+        device.Platform = request.Platform.Trim();
+        device.SerialNumber = request.SerialNumber.Trim();
+        device.DevicePolicyId = request.DevicePolicyId;
+        device.MdmEmployeeId = request.MdmEmployeeId;
+        if (!await TrySaveAsync(db, cancellationToken))
+        {
+            return TypedResults.Problem($"A device with serial number {device.SerialNumber} exists in this organization.", statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(ToDto(device));
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(
+        Guid organizationId, string? name, string? platform, string? serialNumber, Guid devicePolicyId, Guid? mdmEmployeeId,
+        ScimDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            errors["name"] = ["A name of 1 to 200 characters is required."];
+        }
+        if (string.IsNullOrWhiteSpace(platform) || platform.Length > 64)
+        {
+            errors["platform"] = ["A platform of 1 to 64 characters is required (e.g. iOS, Android, macOS, Windows)."];
+        }
+        if (string.IsNullOrWhiteSpace(serialNumber) || serialNumber.Length > 128)
+        {
+            errors["serialNumber"] = ["A serial number of 1 to 128 characters is required."];
+        }
+        if (!await db.DevicePolicies.AnyAsync(p => p.Id == devicePolicyId && p.OrganizationId == organizationId, cancellationToken))
+        {
+            errors["devicePolicyId"] = ["No such device policy in this organization."];
+        }
+        if (mdmEmployeeId is { } employee
+            && !await db.MdmEmployees.AnyAsync(e => e.Id == employee && e.OrganizationId == organizationId, cancellationToken))
+        {
+            errors["mdmEmployeeId"] = ["No such MDM employee in this organization."];
+        }
+        return errors;
     }
 
     private static async Task<bool> TrySaveAsync(ScimDbContext db, CancellationToken cancellationToken)
