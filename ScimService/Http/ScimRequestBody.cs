@@ -20,8 +20,12 @@ public static class ScimRequestBody
         }
         try
         {
-            var node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }, cancellationToken: cancellationToken);
-            return node as JsonObject ?? throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax, "The request body must be a JSON object.");
+            // A name given twice would make every later reader pick one silently; refuse it instead.
+            var options = new JsonDocumentOptions { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+            var node = await JsonNode.ParseAsync(request.Body, documentOptions: options, cancellationToken: cancellationToken);
+            var body = node as JsonObject ?? throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax, "The request body must be a JSON object.");
+            StorableText.Require(body);
+            return body;
         }
         catch (JsonException e)
         {

@@ -13,6 +13,11 @@ internal sealed class SqlParameters
     /// <summary>Adds a parameter and returns its placeholder.</summary>
     public string Add(object value, NpgsqlDbType type)
     {
+        if (value is string text && !StorableText.IsStorable(text))
+        {
+            throw ScimProtocolException.BadRequest(ScimType.InvalidFilter,
+                "A filter value may not contain the NUL character (U+0000) or unpaired surrogates.");
+        }
         var name = "f" + _parameters.Count;
         _parameters.Add(new NpgsqlParameter(name, type) { Value = value });
         return "@" + name;

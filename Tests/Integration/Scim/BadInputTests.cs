@@ -19,6 +19,9 @@ public sealed class BadInputTests(ProvisioningApp app)
     [InlineData("{\"userName\":\"x@example.com\",\"favouriteColour\":\"blue\"}", "invalidSyntax")]
     [InlineData("{\"userName\":\"x@example.com\",\"emails\":[{\"value\":\"a@x\",\"primary\":true},{\"value\":\"b@x\",\"primary\":true}]}", "invalidValue")]
     [InlineData("{\"schemas\":[\"urn:example:unknown\"],\"userName\":\"x@example.com\"}", null)]
+    [InlineData("{\"userName\":\"nul\\u0000@example.com\"}", "invalidValue")]
+    [InlineData("{\"userName\":\"x@example.com\",\"title\":\"\\ud800\"}", "invalidValue")]
+    [InlineData("{\"userName\":\"x@example.com\",\"userName\":\"y@example.com\"}", "invalidSyntax")]
     public async Task ABadUserBodyIsRefusedAndNothingIsWritten(string body, string? scimType)
     {
         var tenant = await app.CreateTenantAsync();

@@ -133,6 +133,8 @@ public sealed class ListingTests(ProvisioningApp app)
     [InlineData("unknownAttribute eq \"a\"")]
     [InlineData("active gt true")]
     [InlineData("meta.created gt \"not a date\"")]
+    [InlineData("name.givenName co \"\\u0000\"")]
+    [InlineData("userName eq \"\\ud800\"")]
     public async Task ABadFilterIsInvalidFilterAndSaysWhatIsWrong(string filter)
     {
         var tenant = await app.CreateTenantAsync();
