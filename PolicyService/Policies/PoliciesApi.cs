@@ -62,6 +62,7 @@ public static class PoliciesApi
             policy = new ConnectionPolicy { ConnectionId = connectionId };
             db.ConnectionPolicies.Add(policy);
         }
+        var previousDefaultRole = policy.DefaultRole;
         policy.OnCreate = request.OnCreate;
         policy.OnDeactivate = request.OnDeactivate;
         policy.DefaultRole = connection.Realm == Realm.Dashboard ? request.DefaultRole ?? CollaboratorRole.Viewer : null;
@@ -69,6 +70,12 @@ public static class PoliciesApi
         policy.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(ConnectionSettings.CacheKey(connectionId));
+        if (connection.Realm == Realm.Dashboard && previousDefaultRole != policy.DefaultRole)
+        {
+            // Collaborators in no mapped group hold the default role: a new one must reach them now,
+            // a downgrade above all. A failed call is logged by the client; saving the mappings again repeats it.
+            await scim.RecomputeRolesAsync(connectionId, [], cancellationToken);
+        }
         return TypedResults.Ok((await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!);
     }
 }

@@ -15,7 +15,7 @@ public sealed partial record BulkOperation(string Method, string Path, string? B
         {
             throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax, $"Operation {index + 1} is not a JSON object.");
         }
-        var values = op.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var values = JsonMembers.ByName(op, $"operation {index + 1}");
         var method = Text(values, "method", index)?.ToUpperInvariant();
         if (method is not ("POST" or "PUT" or "PATCH" or "DELETE"))
         {

@@ -7,7 +7,7 @@ public sealed record BulkRequest(int? FailOnErrors, IReadOnlyList<BulkOperation>
 {
     public static BulkRequest Parse(JsonObject body)
     {
-        var values = body.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var values = JsonMembers.ByName(body, "the bulk request");
         if (values.TryGetValue("schemas", out var schemas)
             && !(schemas is JsonArray array && array.Any(s => s is JsonValue v && v.TryGetValue<string>(out var urn) && urn == ScimSchemas.BulkRequest)))
         {

@@ -90,6 +90,8 @@ public static class Memberships
             LEFT JOIN scim_users u ON m.member_type = 'User' AND u.id = m.member_id
             LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.id = m.member_id
             WHERE m.connection_id = {connectionId} AND m.group_id = ANY({groupIds.ToArray()})
+              -- A member deleted while a PATCH added it concurrently can leave a row behind; it is never shown.
+              AND (u.id IS NOT NULL OR g.id IS NOT NULL)
             ORDER BY m.group_id, m.member_id
             """).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.GroupId).ToDictionary(g => g.Key, g => g.Select(r => new MemberView(r.MemberId, r.MemberType, r.Display)).ToList());

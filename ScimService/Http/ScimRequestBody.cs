@@ -12,11 +12,14 @@ public static class ScimRequestBody
     /// <summary>Reads the body as one JSON object; anything else is a SCIM error, never a 500.</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var mediaType = request.ContentType is null ? null : Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(request.ContentType).MediaType.Value;
-        if (mediaType is not null && mediaType != "application/scim+json" && mediaType != "application/json")
+        if (request.ContentType is not null)
         {
-            throw new ScimProtocolException(StatusCodes.Status415UnsupportedMediaType, ScimType.InvalidSyntax,
-                $"Send the body as application/scim+json or application/json, not {mediaType}.");
+            var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+            if (mediaType is not "application/scim+json" and not "application/json")
+            {
+                throw new ScimProtocolException(StatusCodes.Status415UnsupportedMediaType, ScimType.InvalidSyntax,
+                    "Send the body as application/scim+json or application/json.");
+            }
         }
         try
         {

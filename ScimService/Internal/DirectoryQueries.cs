@@ -25,5 +25,6 @@ internal static class DirectoryQueries
     public static async Task<int> CountAsync(ScimDbContext db, FormattableString sql, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<CountRow>(sql).ToListAsync(cancellationToken)).Single().Value;
 
-    public static int Offset(int page) => (Math.Max(1, page) - 1) * PageSize;
+    /// <summary>A page far past the end is simply empty, never an overflow.</summary>
+    public static int Offset(int page) => (Math.Clamp(page, 1, 1_000_000) - 1) * PageSize;
 }

@@ -10,6 +10,7 @@ namespace Provisioning.ScimService.ProvisioningLog;
 public static class ProvisioningLogApi
 {
     public const int MaxPageSize = 200;
+    private const int MaxPage = 1_000_000;
 
     public static void MapProvisioningLogApi(this IEndpointRouteBuilder app) =>
         app.MapInternalRoutes("/provisioning-log").MapGet("/", ListAsync);
@@ -19,13 +20,13 @@ public static class ProvisioningLogApi
         DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, ScimDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (organizationId is null && connectionId is null)
+        if (organizationId is null)
         {
-            errors["organizationId"] = ["Give an organizationId or a connectionId: the log is read per organization or per connection."];
+            errors["organizationId"] = ["Give the organizationId: the log is read per organization (and, with connectionId, per connection of it)."];
         }
-        if (page is < 1)
+        if (page is < 1 or > MaxPage)
         {
-            errors["page"] = ["Pages count from 1."];
+            errors["page"] = [$"Pages count from 1 to {MaxPage}."];
         }
         if (pageSize is < 1 or > MaxPageSize)
         {

@@ -21,8 +21,13 @@ public static class DeactivationPreviewApi
         app.MapInternalRoutes("/organizations/{organizationId:guid}").MapPost("/deactivation-preview", PreviewAsync);
 
     private static async Task<Results<Ok<DeactivationPreviewDto>, NotFound>> PreviewAsync(
-        Guid organizationId, DeactivationPreviewRequest request, ScimDbContext db, CancellationToken cancellationToken)
+        Guid organizationId, DeactivationPreviewRequest request, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
     {
+        // The connection must be one of this organization's: no user of another tenant is described.
+        if (await engine.OrganizationOfAsync(request.ConnectionId, cancellationToken) != organizationId)
+        {
+            return TypedResults.NotFound();
+        }
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == request.ScimUserId && u.ConnectionId == request.ConnectionId)
             .Select(u => new { u.UserName, u.Active })

@@ -35,7 +35,7 @@ public sealed record ListQuery(
     /// <summary>A SearchRequest body (POST …/.search).</summary>
     public static ListQuery FromSearchRequest(JsonObject body)
     {
-        var values = body.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var values = JsonMembers.ByName(body, "the search request");
         if (values.TryGetValue("schemas", out var schemas) && !(schemas is JsonArray array
             && array.Any(s => s is JsonValue v && v.TryGetValue<string>(out var urn) && urn == ScimSchemas.SearchRequest)))
         {

@@ -31,6 +31,10 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
             : null;
     }
 
+    /// <summary>The organization a connection belongs to, from its settings; null for an unknown connection.</summary>
+    public async Task<Guid?> OrganizationOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        (await SettingsAsync(connectionId, cancellationToken))?.OrganizationId;
+
     private Task<ConnectionSettingsDto?> SettingsAsync(Guid connectionId, CancellationToken cancellationToken) =>
         settingsCache.GetAsync(connectionId, ct => policyService.GetSettingsAsync(connectionId, ct), cancellationToken);
 }

@@ -78,7 +78,7 @@ public static class RealmRequests
     public static async Task<List<ProvisioningLogEntryDto>> LogAsync(this ProvisioningApp app, Tenant tenant, JsonObject? user = null, string? action = null)
     {
         using var client = app.CreateScimServiceClient();
-        var query = $"/internal/provisioning-log?connectionId={tenant.Connection.Id}&pageSize=200"
+        var query = $"/internal/provisioning-log?organizationId={tenant.Organization.Id}&connectionId={tenant.Connection.Id}&pageSize=200"
             + (user is null ? "" : $"&scimUserId={user.Id()}")
             + (action is null ? "" : $"&action={action}");
         var page = await ReadAsync<ProvisioningLogPage>(await client.GetAsync(query));

@@ -31,6 +31,18 @@ public sealed class DashboardProvisioningTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task ChangingTheDefaultRoleReachesCollaboratorsInNoMappedGroupAtOnce()
+    {
+        var tenant = await TenantAsync(CreationAction.CreateAccount, DeactivationAction.RemoveAccount, CollaboratorRole.Admin);
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+        Assert.Equal(CollaboratorRole.Admin, (await app.AccountOfAsync(tenant, user)).Role);
+
+        await app.SetPolicyAsync(tenant, new ConnectionPolicyDto(CreationAction.CreateAccount, DeactivationAction.RemoveAccount, CollaboratorRole.Viewer));
+
+        Assert.Equal(CollaboratorRole.Viewer, (await app.AccountOfAsync(tenant, user)).Role);
+    }
+
+    [Fact]
     public async Task CreatingAUserWhenThePolicySaysNothingCreatesNoCollaborator()
     {
         var tenant = await TenantAsync(CreationAction.Nothing, DeactivationAction.RemoveAccount);

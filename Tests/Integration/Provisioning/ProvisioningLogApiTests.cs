@@ -21,7 +21,7 @@ public sealed class ProvisioningLogApiTests(ProvisioningApp app)
         var second = await tenant.Scim.CreateUserAsync(Unique("second"));
         await tenant.DeactivateAsOktaAsync(second).SucceedsAsync();
         using var client = app.CreateScimServiceClient();
-        var connection = $"connectionId={tenant.Connection.Id}";
+        var connection = $"organizationId={tenant.Organization.Id}&connectionId={tenant.Connection.Id}";
 
         Assert.Equal(6, (await PageAsync(client, connection)).TotalResults);
         Assert.Equal(2, (await PageAsync(client, $"organizationId={tenant.Organization.Id}&action=AccountCreated")).TotalResults);
@@ -42,12 +42,26 @@ public sealed class ProvisioningLogApiTests(ProvisioningApp app)
     {
         using var client = app.CreateScimServiceClient();
 
-        foreach (var query in new[] { "", "organizationId=" + Guid.NewGuid() + "&pageSize=1000", "connectionId=" + Guid.NewGuid() + "&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z" })
+        foreach (var query in new[] { "", "connectionId=" + Guid.NewGuid(), "organizationId=" + Guid.NewGuid() + "&pageSize=1000",
+            "organizationId=" + Guid.NewGuid() + "&page=2000000000", "organizationId=" + Guid.NewGuid() + "&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z" })
         {
             using var response = await client.GetAsync("/internal/provisioning-log?" + query);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task AConnectionOfAnotherOrganizationShowsNothing()
+    {
+        var tenant = await app.CreateTenantAsync(Realm.EnterpriseStore);
+        var other = await app.CreateTenantAsync(Realm.EnterpriseStore);
+        await tenant.Scim.CreateUserAsync(Unique());
+        using var client = app.CreateScimServiceClient();
+
+        var page = await PageAsync(client, $"organizationId={other.Organization.Id}&connectionId={tenant.Connection.Id}");
+
+        Assert.Equal(0, page.TotalResults);
     }
 
     [Fact]

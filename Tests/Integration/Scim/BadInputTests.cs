@@ -75,6 +75,34 @@ public sealed class BadInputTests(ProvisioningApp app)
         await ScimAssert.ErrorAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("garbage/;;")]
+    public async Task AMalformedContentTypeIsRefused(string contentType)
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "Users") { Content = new StringContent("{\"userName\":\"x@example.com\"}") };
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await tenant.Scim.SendAsync(request);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData("Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"userName pr\",\"Filter\":\"x\"}")]
+    [InlineData("Bulk", "{\"Operations\":[{\"method\":\"POST\",\"Method\":\"PUT\",\"path\":\"/Users\",\"bulkId\":\"a\",\"data\":{\"userName\":\"x@example.com\"}}]}")]
+    public async Task ANameGivenTwiceInDifferentCaseIsRefused(string path, string body)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync(path, body);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidSyntax");
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task PlainApplicationJsonIsAccepted()
     {
