@@ -57,5 +57,6 @@ public static class Extensions
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Realm>()));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Admins.SignInThrottle>();
     }
 }

@@ -8,15 +8,16 @@ namespace Provisioning.AdminUi.Clients;
 /// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
 public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options)
 {
-    /// <summary>The admin, or null when the email or password is wrong.</summary>
-    public async Task<SignedInAdminDto?> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>The admin; or no admin, and whether sign-in is paused for this email after too many failures.</summary>
+    public async Task<(SignedInAdminDto? Admin, bool Paused)> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, "/internal/admins/sign-in", new AdminSignInRequest(email, password), cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        return response.StatusCode switch
         {
-            return null;
-        }
-        return await ReadAsync<SignedInAdminDto>(response, cancellationToken);
+            HttpStatusCode.Unauthorized => (null, false),
+            HttpStatusCode.TooManyRequests => (null, true),
+            _ => (await ReadAsync<SignedInAdminDto>(response, cancellationToken), false),
+        };
     }
 
     public async Task<ConnectionDto[]> GetConnectionsAsync(Guid organizationId, CancellationToken cancellationToken)

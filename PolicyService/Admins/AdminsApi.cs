@@ -27,9 +27,15 @@ public static class AdminsApi
     }
 
     private static async Task<Results<Ok<SignedInAdminDto>, ProblemHttpResult>> SignInAsync(
-        AdminSignInRequest request, PolicyDbContext db, CancellationToken cancellationToken)
+        AdminSignInRequest request, PolicyDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var email = NormalizeEmail(request.Email);
+        if (throttle.IsLockedOut(email))
+        {
+            return TypedResults.Problem(
+                $"Too many failed sign-ins for this email. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Sign-in paused");
+        }
         var found = email.Length == 0 ? null : await db.AdminAccounts.AsNoTracking()
             .Where(a => a.Email == email)
             .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { Admin = a, OrganizationName = o.Name })
@@ -41,8 +47,10 @@ public static class AdminsApi
             request.Password ?? "");
         if (found is null || verdict == PasswordVerificationResult.Failed)
         {
+            throttle.RecordFailure(email);
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
+        throttle.RecordSuccess(email);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await db.AdminAccounts.Where(a => a.Id == found.Admin.Id)

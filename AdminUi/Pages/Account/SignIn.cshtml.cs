@@ -30,11 +30,13 @@ public sealed class SignInModel(PolicyServiceClient policyService) : PageModel
         {
             return Page();
         }
-        var admin = await policyService.SignInAsync(Email, Password, cancellationToken);
+        var (admin, paused) = await policyService.SignInAsync(Email, Password, cancellationToken);
         if (admin is null)
         {
             // One message for an unknown email and a wrong password: the form does not say which accounts exist.
-            ModelState.AddModelError(string.Empty, "The email or password is not correct.");
+            ModelState.AddModelError(string.Empty, paused
+                ? "Too many failed sign-ins for this email. Wait 15 minutes and try again."
+                : "The email or password is not correct.");
             Password = "";
             return Page();
         }
