@@ -25,10 +25,6 @@ public static class DirectoryGroupsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = ["Pages start at 1."] });
         }
         var pageNumber = page ?? 1;
-        if (!await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken))
-        {
-            return TypedResults.Ok(new DirectoryPage<DirectoryGroupSummary>(0, pageNumber, DirectoryQueries.PageSize, []));
-        }
         var pattern = DirectoryQueries.ContainsPattern(search);
         var total = await DirectoryQueries.CountAsync(db,
             $"""
@@ -52,16 +48,14 @@ public static class DirectoryGroupsApi
     private static async Task<Results<Ok<DirectoryGroupDto>, ProblemHttpResult>> GetAsync(
         Guid connectionId, Guid groupId, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var group = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
-            ? (await db.Database.SqlQuery<GroupSummaryRow>(
-                $"""
-                SELECT g.id, g.display_name, g.external_id,
-                       (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS member_count,
-                       g.created, g.last_modified
-                FROM scim_groups g
-                WHERE g.connection_id = {connectionId} AND g.id = {groupId}
-                """).ToListAsync(cancellationToken)).SingleOrDefault()
-            : null;
+        var group = (await db.Database.SqlQuery<GroupSummaryRow>(
+            $"""
+            SELECT g.id, g.display_name, g.external_id,
+                   (SELECT count(*)::int FROM scim_group_members m WHERE m.connection_id = g.connection_id AND m.group_id = g.id) AS member_count,
+                   g.created, g.last_modified
+            FROM scim_groups g
+            WHERE g.connection_id = {connectionId} AND g.id = {groupId}
+            """).ToListAsync(cancellationToken)).SingleOrDefault();
         if (group is null)
         {
             return TypedResults.Problem("No such group in this connection.", statusCode: StatusCodes.Status404NotFound);

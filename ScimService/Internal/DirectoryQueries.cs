@@ -13,15 +13,6 @@ internal static class DirectoryQueries
             ? ""
             : "%" + search.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 
-    /// <summary>
-    /// Whether the group tables exist yet. The SCIM Groups migration lands separately from this
-    /// read API; until it has run, a connection simply has no groups.
-    /// </summary>
-    public static async Task<bool> GroupTablesExistAsync(ScimDbContext db, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQuery<CountRow>(
-            $"""SELECT CASE WHEN to_regclass('scim_groups') IS NULL OR to_regclass('scim_group_members') IS NULL THEN 0 ELSE 1 END AS value """)
-            .ToListAsync(cancellationToken)).Single().Value == 1;
-
     public static async Task<int> CountAsync(ScimDbContext db, FormattableString sql, CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<CountRow>(sql).ToListAsync(cancellationToken)).Single().Value;
 

@@ -38,10 +38,8 @@ public static class DirectoryUsersApi
             $"""SELECT count(*)::int AS value FROM scim_users WHERE connection_id = {connectionId}""", cancellationToken);
         var active = await DirectoryQueries.CountAsync(db,
             $"""SELECT count(*)::int AS value FROM scim_users WHERE connection_id = {connectionId} AND active""", cancellationToken);
-        var groups = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
-            ? await DirectoryQueries.CountAsync(db,
-                $"""SELECT count(*)::int AS value FROM scim_groups WHERE connection_id = {connectionId}""", cancellationToken)
-            : 0;
+        var groups = await DirectoryQueries.CountAsync(db,
+            $"""SELECT count(*)::int AS value FROM scim_groups WHERE connection_id = {connectionId}""", cancellationToken);
         return TypedResults.Ok(new DirectoryCountsDto(users, active, groups));
     }
 
@@ -98,16 +96,14 @@ public static class DirectoryUsersApi
             return TypedResults.Problem("No such user in this connection.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var groups = await DirectoryQueries.GroupTablesExistAsync(db, cancellationToken)
-            ? await db.Database.SqlQuery<GroupRefRow>(
-                $"""
-                SELECT g.id, g.display_name
-                FROM scim_group_members m
-                JOIN scim_groups g ON g.id = m.group_id AND g.connection_id = m.connection_id
-                WHERE m.connection_id = {connectionId} AND m.member_id = {userId} AND m.member_type = 'User'
-                ORDER BY g.display_name, g.id
-                """).ToListAsync(cancellationToken)
-            : [];
+        var groups = await db.Database.SqlQuery<GroupRefRow>(
+            $"""
+            SELECT g.id, g.display_name
+            FROM scim_group_members m
+            JOIN scim_groups g ON g.id = m.group_id AND g.connection_id = m.connection_id
+            WHERE m.connection_id = {connectionId} AND m.member_id = {userId} AND m.member_type = 'User'
+            ORDER BY g.display_name, g.id
+            """).ToListAsync(cancellationToken);
 
         var attributes = JsonNode.Parse(row.Attributes) as JsonObject ?? [];
         // A password an IdP sent is never shown, whatever the storage form keeps.
