@@ -55,5 +55,6 @@ GatewayPort.Apply(builder, gateway);
 adminUi.WithEnvironment("AdminUi__GatewayUrl", gateway.GetEndpoint("http"));
 
 seed.PrintWhenReady(gateway, dataRoot);
+SimulatorResource.AddWhenEnabled(builder, gateway, dataRoot);
 
 builder.Build().Run();

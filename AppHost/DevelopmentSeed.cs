@@ -16,11 +16,13 @@ public sealed class DevelopmentSeed
 
     private readonly Dictionary<Realm, string> _tokens;
     private readonly string _adminPassword;
+    private readonly IResourceBuilder<ProjectResource> _policyService;
 
-    private DevelopmentSeed(Dictionary<Realm, string> tokens, string adminPassword)
+    private DevelopmentSeed(Dictionary<Realm, string> tokens, string adminPassword, IResourceBuilder<ProjectResource> policyService)
     {
         _tokens = tokens;
         _adminPassword = adminPassword;
+        _policyService = policyService;
     }
 
     public static DevelopmentSeed Configure(
@@ -37,7 +39,7 @@ public sealed class DevelopmentSeed
             tokens[realm] = secrets.Value(builder, name, BearerTokenFormat.Create);
             policyService.WithEnvironment($"Seed__Tokens__{realm}", secrets.Parameter(builder, name));
         }
-        return new DevelopmentSeed(tokens, adminPassword);
+        return new DevelopmentSeed(tokens, adminPassword, policyService);
     }
 
     public void PrintWhenReady(IResourceBuilder<ProjectResource> gateway, string dataRoot)
@@ -52,6 +54,8 @@ public sealed class DevelopmentSeed
                 ["scimBaseUrl"] = scimBaseUrl,
                 ["adminUrl"] = gatewayUrl + "/",
                 ["admin"] = new JsonObject { ["user"] = AdminEmail, ["password"] = _adminPassword },
+                // The simulator's --tenants creates organizations through PolicyService's internal API (development only).
+                ["policyServiceUrl"] = _policyService.GetEndpoint("http").Url,
                 ["connections"] = new JsonArray(_tokens.Select(t => (JsonNode)new JsonObject
                 {
                     ["realm"] = t.Key.ToString(),
