@@ -32,6 +32,8 @@ public sealed class ChurnPlan(IdpDirectory directory, Random random)
         };
     }
 
+    public bool CanTour => directory.Users.Count(u => u.ScimId is not null) >= 4 && directory.Groups.Count(g => g.ScimId is not null) >= 2;
+
     /// <summary>Every kind of change once, for a short conversation that shows them all (needs four people and two groups).</summary>
     public IReadOnlyList<Change> Tour()
     {

@@ -15,6 +15,7 @@ public sealed class Recorder(TextWriter? failures = null)
             lock (failures)
             {
                 failures.WriteLine($"FAIL {exchange.Tenant} {exchange.Step}: {exchange.Method} {exchange.Path} -> {exchange.Status}: {exchange.Failure}");
+                failures.WriteLine($"     {Checks.Checks.Excerpt(exchange.Response ?? "", 200)}");
             }
         }
     }

@@ -18,9 +18,13 @@ public sealed class TenantRun(IdpConversation conversation, SimulatorOptions opt
         }
         await conversation.InitialSyncAsync(cancellationToken);
         var plan = new ChurnPlan(conversation.Directory, random);
-        if (options.Tour)
+        if (options.Tour && plan.CanTour)
         {
             await conversation.ApplyAsync(plan.Tour(), cancellationToken);
+        }
+        else if (options.Tour)
+        {
+            Console.Error.WriteLine("The tour needs four provisioned users and two pushed groups; skipped (see the failures above).");
         }
         if (options.Duration > TimeSpan.Zero && options.Churn > 0)
         {

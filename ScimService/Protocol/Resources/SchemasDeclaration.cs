@@ -7,6 +7,12 @@ namespace Provisioning.ScimService.Protocol.Resources;
 public static class SchemasDeclaration
 {
     /// <summary>
+    /// Entra names this schema beside the core Group schema when it creates a group (Microsoft's SCIM
+    /// reference, "Create Group"); it defines no attribute we keep, so it is accepted and ignored.
+    /// </summary>
+    private const string EntraGroupMarker = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
+
+    /// <summary>
     /// When present, <c>schemas</c> must list the core schema and may list the type's extensions.
     /// When absent the body is accepted anyway: some clients leave it out, and the attributes say enough.
     /// </summary>
@@ -24,7 +30,7 @@ public static class SchemasDeclaration
         var urns = array.Select(s => s!.GetValue<string>()).ToList();
         foreach (var urn in urns)
         {
-            if (type.FindSchema(urn) is null)
+            if (type.FindSchema(urn) is null && !urn.Equals(EntraGroupMarker, StringComparison.OrdinalIgnoreCase))
             {
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
                     $"'schemas' lists '{urn}', which is neither the {type.Name} schema nor one of its extensions.");

@@ -120,6 +120,14 @@ public sealed class ResourceNormalizerTests
         Assert.Equal([new MemberReference("u1", null), new MemberReference("g1", "Group")], group.Members);
     }
 
+    [Fact]
+    public void EntrasGroupCreateWithItsMicrosoftSchemaIsAccepted()
+    {
+        var group = Group("{'schemas':['urn:ietf:params:scim:schemas:core:2.0:Group','http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group']," +
+            "'externalId':'8aa1a0c0','displayName':'Sales','meta':{'resourceType':'Group'}}");
+        JsonEqual("{'externalId':'8aa1a0c0','displayName':'Sales'}", group.Attributes);
+    }
+
     [Theory]
     [InlineData("{'displayName':'Sales'}", null)]
     [InlineData("{'displayName':'Sales','members':[]}", 0)]
