@@ -9,9 +9,12 @@ using Provisioning.Simulator.Targets;
 var (options, error) = CommandLine.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine(error);
+    if (error is not null)
+    {
+        Console.Error.WriteLine(error);
+    }
     Console.Error.WriteLine(CommandLine.Usage);
-    return 2;
+    return error is null ? 0 : 2;
 }
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

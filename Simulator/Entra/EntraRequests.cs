@@ -44,6 +44,7 @@ public static class EntraRequests
     /// An update in the default job's dialect: capitalised ops with paths, and the manager as a bare string.
     /// </summary>
     public static ScimRequest UpdateWithPaths(DirectoryUser user) => Patch(EntraSteps.UpdateUser, $"Users/{user.ScimId}",
+        Operation("Replace", "displayName", user.DisplayName),
         Operation("Replace", "name.familyName", user.FamilyName),
         Operation("Replace", "title", user.Title),
         Operation("Add", $"{EnterpriseUser}:department", user.Department),

@@ -19,6 +19,7 @@ public static class CommandLine
           --tour                   after the first sync, send every kind of change once
           --json FILE              write the summary as JSON too
           --seed N                 seed for the random choices
+          --help                   this text
 
         Where to (first that applies):
           --targets FILE           JSON array of {name, baseUrl, token | clientId, clientSecret, tokenUrl, idp}
@@ -30,8 +31,13 @@ public static class CommandLine
           --policy-url URL         with --tenants: PolicyService's internal API [from credentials.json]
         """;
 
+    /// <summary>The options, or the reason they cannot be read; neither for --help.</summary>
     public static (SimulatorOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            return (null, null);
+        }
         var options = new SimulatorOptions();
         try
         {
