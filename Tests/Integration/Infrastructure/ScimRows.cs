@@ -43,4 +43,14 @@ public static class ScimRows
         await command.ExecuteNonQueryAsync();
         return id;
     }
+
+    /// <summary>Every column of a user's row, as PostgreSQL's own JSON of it.</summary>
+    public static async Task<string> UserRowAsync(this ProvisioningApp app, string id)
+    {
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT row_to_json(u)::text FROM scim_users u WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", Guid.Parse(id));
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 }
