@@ -34,6 +34,7 @@ public sealed class LocalServerSupervisor(
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, int> _attempts = [];
+    private readonly Dictionary<string, bool> _dead = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,13 +47,18 @@ public sealed class LocalServerSupervisor(
                     continue;
                 }
                 var state = update.Snapshot.State?.Text;
+                var name = update.Resource.Name;
                 if (state == KnownResourceStates.Running)
                 {
-                    _attempts.Remove(update.Resource.Name);
+                    _attempts.Remove(name);
                 }
-                else if (Died(state, update.Snapshot.ExitCode))
+                var died = Died(state, update.Snapshot.ExitCode);
+                // A dead resource publishes several updates; only the first starts it again.
+                var newlyDead = died && !_dead.GetValueOrDefault(name);
+                _dead[name] = died;
+                if (newlyDead)
                 {
-                    var attempt = _attempts[update.Resource.Name] = _attempts.GetValueOrDefault(update.Resource.Name) + 1;
+                    var attempt = _attempts[name] = _attempts.GetValueOrDefault(name) + 1;
                     _ = RestartAsync(update.Resource, attempt, stoppingToken);
                 }
             }

@@ -21,7 +21,8 @@ public sealed record FaultOutcome(
     public static FaultOutcome From(string fault, IReadOnlyList<WriteSample> samples, TimeSpan faultAt, TimeSpan backAt, int acknowledgedFound, int rows)
     {
         var recoveredAt = RecoveredAt(samples, backAt);
-        var outageEnd = recoveredAt ?? samples.Max(s => s.Start);
+        // The outage lasts from the fault until the dependency is back and writes succeed again.
+        var outageEnd = recoveredAt is { } at && at > backAt ? at : recoveredAt is null ? samples.Max(s => s.Start) : backAt;
         return new FaultOutcome(
             fault,
             samples.Count,
@@ -31,7 +32,7 @@ public sealed record FaultOutcome(
             samples.Count(s => s.Status == 503),
             samples.Count(s => s.Unexplained),
             samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).Select(s => s.Latency).DefaultIfEmpty().Max(),
-            recoveredAt is { } at ? at > backAt ? at - backAt : TimeSpan.Zero : null);
+            recoveredAt is { } recovered ? recovered > backAt ? recovered - backAt : TimeSpan.Zero : null);
     }
 
     /// <summary>The start of the first request after which every request succeeded.</summary>

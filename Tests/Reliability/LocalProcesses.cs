@@ -46,7 +46,11 @@ public static class LocalProcesses
     public static async Task<int> PidOfAsync(DistributedApplication app, string resourceName) =>
         (await OfAsync(app, resourceName)) is [var only, ..] ? only.Pid : throw new InvalidOperationException($"{resourceName} has no running process.");
 
-    public static void Kill(int pid) => Process.GetProcessById(pid).Kill();
+    /// <summary>
+    /// SIGKILL to a process and everything it started: a project runs under <c>dotnet run</c>, whose
+    /// child is the service itself.
+    /// </summary>
+    public static void Kill(int pid) => Signal("KILL", WithDescendants(pid));
 
     /// <summary>SIGSTOP on a server and every process it started: PostgreSQL's backends answer queries, not the postmaster.</summary>
     public static IReadOnlyList<int> Freeze(int pid)
@@ -58,8 +62,10 @@ public static class LocalProcesses
 
     public static void Thaw(IReadOnlyList<int> tree) => Signal("CONT", tree);
 
-    /// <summary>Resident memory in bytes (VmRSS), or null when the process is gone.</summary>
-    public static long? ResidentBytes(int pid)
+    /// <summary>Resident memory in bytes (VmRSS) of a process and its descendants: the service under its <c>dotnet run</c>.</summary>
+    public static long ResidentBytes(int pid) => WithDescendants(pid).Sum(p => ResidentBytesOf(p) ?? 0);
+
+    private static long? ResidentBytesOf(int pid)
     {
         try
         {

@@ -80,7 +80,8 @@ public sealed class WriteLoad(Tenant tenant, int writers)
     public async Task<(int AcknowledgedFound, int Rows)> CountRowsAsync(ProvisioningApp app)
     {
         var acknowledged = Samples.Where(s => s.Acknowledged).Select(s => Guid.Parse(s.Id!)).ToArray();
-        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        // No pool: a pooled connection may have died with the server this fault killed.
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb") + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FILTER (WHERE id = ANY(@ids)), count(*) FROM scim_users WHERE connection_id = @connection", connection);

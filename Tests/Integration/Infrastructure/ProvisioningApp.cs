@@ -11,8 +11,12 @@ namespace Provisioning.Tests.Integration.Infrastructure;
 /// The whole system, started once for all integration tests: real PostgreSQL and Redis,
 /// the four projects, the real Gateway. Each test makes its own organization and connection.
 /// </summary>
-public sealed class ProvisioningApp : IAsyncLifetime
+public sealed class ProvisioningApp(IReadOnlyList<string> settings) : IAsyncLifetime
 {
+    public ProvisioningApp() : this([])
+    {
+    }
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -36,6 +40,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
+            .. settings,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {

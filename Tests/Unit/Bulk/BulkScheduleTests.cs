@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Provisioning.ScimService.Bulk;
 
@@ -46,20 +45,18 @@ public sealed class BulkScheduleTests
     }
 
     [Fact]
-    public void AThousandOperationsInAChainOrACyclePlanInLinearTime()
+    public void AThousandOperationsInAChainOrOneLongCycleArePlanned()
     {
-        // Each operation refers to the next one: the old scheduler rescanned every pending
-        // operation per pass (cubic); a linear plan of 1,000 takes well under a second even on a busy machine.
+        // Each operation refers to the next one, the worst case of the old scheduler, which rescanned
+        // every pending operation per pass. Its time is a benchmark figure (docs/reliability.md), not asserted here.
         var chain = Enumerable.Range(0, 1000).Select(i => Group($"g{i}", $"g{i + 1}")).ToList();
         var cycle = Enumerable.Range(0, 1000).Select(i => Group($"c{i}", $"c{(i + 1) % 1000}")).ToList();
-        var clock = Stopwatch.StartNew();
 
         var chained = BulkSchedule.Plan(chain);
         var cyclic = BulkSchedule.Plan(cycle);
 
         Assert.Equal(Enumerable.Range(0, 1000).Reverse(), chained.Order);
         Assert.All(Enumerable.Range(0, 1000), i => Assert.True(cyclic.IsBlocked(i)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"planning took {clock.Elapsed}");
     }
 
     private static BulkOperation User(string bulkId) =>
