@@ -19,7 +19,7 @@ public sealed class BulkFigureTests(ProvisioningApp app)
         var tenant = await app.CreateTenantAsync();
         var next = shape == "chain" ? (Func<int, string>)(i => i == 999 ? "nowhere" : $"g{i + 1}") : i => $"g{(i + 1) % 1000}";
         var operations = string.Join(",", Enumerable.Range(0, 1000).Select(i =>
-            $$"""{"method":"POST","path":"/Groups","bulkId":"g{{i}}","data":{"displayName":"g{{i}}","members":[{"value":"bulkId:{{next(i)}}"}]}}"""));
+            $$$"""{"method":"POST","path":"/Groups","bulkId":"g{{{i}}}","data":{"displayName":"g{{{i}}}","members":[{"value":"bulkId:{{{next(i)}}}"}]}}"""));
         var body = $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[{{operations}}]}""";
         var clock = Stopwatch.StartNew();
 

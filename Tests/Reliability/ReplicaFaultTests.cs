@@ -11,7 +11,7 @@ public sealed class ReplicaFaultTests
     [FullReliabilityFact]
     public async Task OneOfTwoScimServiceReplicasKilledLosesNoWriteAndTheOtherAnswers()
     {
-        var app = new ProvisioningApp(["Scim:Replicas=2"]);
+        var app = ProvisioningApp.With("Scim:Replicas=2");
         try
         {
             await app.InitializeAsync();

@@ -11,11 +11,18 @@ namespace Provisioning.Tests.Integration.Infrastructure;
 /// The whole system, started once for all integration tests: real PostgreSQL and Redis,
 /// the four projects, the real Gateway. Each test makes its own organization and connection.
 /// </summary>
-public sealed class ProvisioningApp(IReadOnlyList<string> settings) : IAsyncLifetime
+public sealed class ProvisioningApp : IAsyncLifetime
 {
+    private readonly IReadOnlyList<string> _settings;
+
     public ProvisioningApp() : this([])
     {
     }
+
+    private ProvisioningApp(IReadOnlyList<string> settings) => _settings = settings;
+
+    /// <summary>A system of its own with extra AppHost settings, for a test the shared one cannot serve (two replicas, say).</summary>
+    public static ProvisioningApp With(params string[] settings) => new(settings);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
@@ -40,7 +47,7 @@ public sealed class ProvisioningApp(IReadOnlyList<string> settings) : IAsyncLife
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
-            .. settings,
+            .. _settings,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {

@@ -9,5 +9,5 @@ public sealed record FuzzInput(string Kind, string Method, string Path, string? 
     public bool Writes => Method is "POST" or "PUT" or "PATCH" or "DELETE" && !Path.Contains(".search", StringComparison.Ordinal);
 
     public override string ToString() =>
-        $"{Kind}: {Method} {Path} [{ContentType}] {string.Join(' ', Headers.Select(h => $"{h.Name}: {h.Value}"))}{(Authorized ? "" : " (no token)")}\n{(Body is { Length: > 2000 } long ? long[..2000] + "…" : Body)}";
+        $"{Kind}: {Method} {Path} [{ContentType}] {string.Join(' ', Headers.Select(h => $"{h.Name}: {h.Value}"))}{(Authorized ? "" : " (no token)")}\n{(Body is { Length: > 2000 } text ? text[..2000] + "…" : Body)}";
 }
