@@ -17,7 +17,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // No retrying execution strategy: its retries take up to half a minute, while every caller
-        // (the Gateway's credential check above all) gives up after 2.5 s and answers 503 itself.
+        // (the Gateway's credential check above all) gives up after 2 s and answers 503 itself.
         builder.AddNpgsqlDbContext<PolicyDbContext>("policydb",
             configureSettings: settings =>
             {
