@@ -36,6 +36,8 @@ public static class FailFast
     /// connection is dropped — a frozen server confirms nothing. Settings already in the string win,
     /// so an operator can still lengthen them.
     /// </summary>
+    public const int PostgresCommandTimeoutSeconds = 2;
+
     public static string? BoundedPostgres(string? connectionString)
     {
         if (string.IsNullOrEmpty(connectionString))
@@ -43,7 +45,7 @@ public static class FailFast
             return connectionString;
         }
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        foreach (var (key, value) in new[] { ("Timeout", "2"), ("Command Timeout", "2"), ("Cancellation Timeout", "300") })
+        foreach (var (key, value) in new[] { ("Timeout", "2"), ("Command Timeout", PostgresCommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Cancellation Timeout", "300") })
         {
             if (!builder.ContainsKey(key) && !builder.ContainsKey(key.Replace(" ", "", StringComparison.Ordinal)))
             {

@@ -4,8 +4,10 @@ namespace Provisioning.Tests.Reliability;
 
 /// <summary>
 /// With two ScimService replicas (<c>Scim:Replicas=2</c>), one killed under write load: the other
-/// keeps answering. A system of its own, since the shared one runs a single replica.
+/// keeps answering. A system of its own, since the shared one runs a single replica; in the shared
+/// collection all the same, so that the two never start at once.
 /// </summary>
+[Collection(ProvisioningAppCollection.Name)]
 public sealed class ReplicaFaultTests
 {
     [FullReliabilityFact]
