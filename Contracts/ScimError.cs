@@ -13,6 +13,12 @@ public sealed record ScimError(
     public const string Schema = "urn:ietf:params:scim:api:messages:2.0:Error";
     public const string ContentType = "application/scim+json";
 
+    /// <summary>
+    /// The <c>Retry-After</c> of every 503 (a dependency is down): services recover by themselves
+    /// within ten seconds of it returning, so an IdP that waits this long mostly succeeds.
+    /// </summary>
+    public const string RetryAfterSeconds = "5";
+
     /// <summary>SCIM bodies are read by people too: no needless \u escapes of quotes and angle brackets.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -17,7 +17,8 @@ public static class Extensions
 
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"));
+        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
+            .WithFailFastResilience();
         builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddSingleton<BearerTokenAuthenticator>();
         builder.Services.AddSingleton<SigningKeySet>();

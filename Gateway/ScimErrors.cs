@@ -12,6 +12,10 @@ public static class ScimErrors
         // A proxied empty response may have declared a length of 0; the error body replaces it.
         context.Response.ContentLength = null;
         context.Response.ContentType = ScimError.ContentType;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = ScimError.RetryAfterSeconds;
+        }
         await JsonSerializer.SerializeAsync(context.Response.Body, ScimError.For(status, detail, scimType), ScimError.JsonOptions, context.RequestAborted);
     }
 }

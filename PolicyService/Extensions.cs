@@ -16,7 +16,16 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        // No retrying execution strategy: its retries take up to half a minute, while every caller
+        // (the Gateway's credential check above all) gives up after 2 s and answers 503 itself.
         builder.AddNpgsqlDbContext<PolicyDbContext>("policydb",
+            configureSettings: settings =>
+            {
+                settings.DisableRetry = true;
+                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString);
+                // EF sets each command's timeout itself: the same 2 s bound, said to EF.
+                settings.CommandTimeout = FailFast.PostgresCommandTimeoutSeconds;
+            },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
         // Redis is a cache here: when it is away, fail fast and read Postgres instead. For the

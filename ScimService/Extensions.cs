@@ -13,9 +13,16 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // Writes run in explicit transactions (a SCIM change and what it causes land together),
-        // which a retrying execution strategy cannot replay; failures surface instead.
+        // which a retrying execution strategy cannot replay; failures surface instead, within the
+        // connection string's bounds, as 503 with Retry-After (DependencyOutageHandler).
         builder.AddNpgsqlDbContext<ScimDbContext>("scimdb",
-            configureSettings: settings => settings.DisableRetry = true,
+            configureSettings: settings =>
+            {
+                settings.DisableRetry = true;
+                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString);
+                // EF sets each command's timeout itself: the same 2 s bound, said to EF.
+                settings.CommandTimeout = FailFast.PostgresCommandTimeoutSeconds;
+            },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
         builder.Services.AddOptions<TenancyOptions>()
@@ -28,6 +35,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DependencyOutageHandler>();
         builder.AddProvisioningEngine();
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -57,7 +65,8 @@ public static class Extensions
                 options.SyncTimeout = 1000;
                 options.AsyncTimeout = 1000;
             });
-        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"));
+        builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
+            .WithFailFastResilience();
         builder.Services.AddSingleton<ConnectionSettingsCache>();
         builder.Services.AddHostedService<SettingsInvalidationListener>();
         builder.Services.AddScoped<ProvisioningEngine>();

@@ -34,7 +34,8 @@ public static class LocalPostgres
 
         return builder.AddExecutable("postgres-server", command, dataDirectory, args)
             .WithEndpoint(name: "tcp", scheme: "tcp", port: port, targetPort: port, isProxied: false)
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithRestartWhenDied();
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public static class LocalRedis
 
         return builder.AddExecutable("redis-server", redisServer, dataDirectory, configFile)
             .WithEndpoint(name: "tcp", scheme: "tcp", port: port, targetPort: port, isProxied: false)
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithRestartWhenDied();
     }
 }

@@ -20,9 +20,13 @@ public static class ScimErrorResponses
             }
             var forwarderError = context.Features.Get<IForwarderErrorFeature>();
             // A chunked body that outgrew the cap fails while YARP streams it; say so, not "bad request".
-            var status = forwarderError?.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                ? StatusCodes.Status413PayloadTooLarge
-                : response.StatusCode;
+            var status = forwarderError switch
+            {
+                { Exception: BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } } => StatusCodes.Status413PayloadTooLarge,
+                // No connection to a ScimService replica: a retry will find one (or it restarts), so say 503 with Retry-After.
+                { Error: ForwarderError.Request or ForwarderError.NoAvailableDestinations } => StatusCodes.Status503ServiceUnavailable,
+                _ => response.StatusCode,
+            };
             await ScimErrors.WriteAsync(context, status, Detail(status, forwarderError));
         });
 

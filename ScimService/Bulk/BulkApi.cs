@@ -10,7 +10,8 @@ namespace Provisioning.ScimService.Bulk;
 /// <summary>
 /// POST /Bulk (RFC 7644 §3.7): operations run in order, each on its own, through the same code
 /// as the single-resource endpoints; <c>bulkId:</c> references resolve to ids created earlier
-/// in the request, an operation that refers forward waits until its reference exists.
+/// in the request; an operation that refers forward runs after the one it refers to
+/// (<see cref="BulkSchedule"/>), and one fault is that operation's result, not the response's.
 /// </summary>
 public static class BulkApi
 {
@@ -36,28 +37,32 @@ public static class BulkApi
 
     private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
+        var schedule = BulkSchedule.Plan(request.Operations);
         var createdIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new List<JsonObject>();
-        var pending = new List<BulkOperation>(request.Operations);
         var errors = 0;
-        while (pending.Count > 0)
+        foreach (var index in schedule.Order)
         {
-            var runnable = pending.FirstOrDefault(op => op.References().All(createdIds.ContainsKey))
-                ?? pending.FirstOrDefault(op => op.References().Any(r => !request.Operations.Any(other => other.BulkId == r)))
-                ?? pending[0];
-            pending.Remove(runnable);
-            var unresolved = runnable.References().Where(r => !createdIds.ContainsKey(r)).ToList();
-            var outcome = unresolved.Count > 0
-                ? ScimResults.Error(StatusCodes.Status409Conflict,
-                    $"bulkId '{unresolved[0]}' does not resolve: no earlier operation of this request created it (or the references form a cycle).")
-                : await ExecuteAsync(runnable.Resolve(createdIds), call with { IfMatch = runnable.Version }, db, engine, clock, logger, cancellationToken);
-
-            if (runnable.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
+            var operation = request.Operations[index];
+            var unresolved = schedule.ReferencesOf(index).FirstOrDefault(r => !createdIds.ContainsKey(r));
+            var outcome = (schedule.IsBlocked(index), unresolved) switch
             {
-                createdIds[runnable.BulkId] = id.GetValue<string>();
+                (true, _) => ScimResults.Error(StatusCodes.Status409Conflict,
+                    "The bulkId references of this operation form a cycle, so it can never run."),
+                (_, not null) => ScimResults.Error(StatusCodes.Status409Conflict,
+                    $"bulkId '{unresolved}' does not resolve: no operation of this request created it."),
+                _ => await ExecuteAsync(operation.Resolve(createdIds), call with { IfMatch = operation.Version }, db, engine, clock, logger, cancellationToken),
+            };
+
+            if (operation.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
+            {
+                createdIds[operation.BulkId] = id.GetValue<string>();
             }
-            results.Add(BulkResponseOperation.Create(runnable, outcome));
-            if (outcome.StatusCode >= 400 && request.FailOnErrors is { } limit && ++errors >= limit)
+            results.Add(BulkResponseOperation.Create(operation, outcome));
+            // A dependency that is down fails every later operation too, each only after its timeout:
+            // stop here and report what ran (RFC 7644 §3.7.3 lets a response end early).
+            if (outcome.StatusCode == StatusCodes.Status503ServiceUnavailable
+                || outcome.StatusCode >= 400 && request.FailOnErrors is { } limit && ++errors >= limit)
             {
                 break;
             }
@@ -76,6 +81,18 @@ public static class BulkApi
         catch (ScimProtocolException e)
         {
             return ScimResults.Error(e.Status, e.Message, e.ScimType);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The operation's transaction rolled back when its scope ended; the operations before it
+            // committed, so the fault is this operation's result, not the whole response's.
+            if (DependencyOutage.IsOutage(e))
+            {
+                logger.LogWarning("A bulk operation failed: a dependency is down ({Fault}).", e.GetType().Name);
+                return ScimResults.Error(StatusCodes.Status503ServiceUnavailable, DependencyOutageHandler.Detail);
+            }
+            logger.LogError(e, "A bulk operation ({Method} {Path}) failed.", operation.Method, ListQuery.Shorten(operation.Path));
+            return ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to run this operation; it was not applied. It has been logged.");
         }
     }
 

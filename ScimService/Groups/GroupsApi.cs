@@ -39,7 +39,12 @@ public static class GroupsApi
     {
         var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, Type, cancellationToken);
         // Entra lists with excludedAttributes=members: then no member row is read.
-        var members = AttributeProjection.Includes(Type, "members", query.Projection.Attributes, query.Projection.ExcludedAttributes)
+        var withMembers = AttributeProjection.Includes(Type, "members", query.Projection.Attributes, query.Projection.ExcludedAttributes);
+        if (withMembers)
+        {
+            page = await MemberBudget.FitAsync(page, query, db, call.ConnectionId, cancellationToken);
+        }
+        var members = withMembers
             ? await Memberships.MembersOfAsync(db, call.ConnectionId, page.Resources.Select(g => g.Id).ToList(), cancellationToken)
             : null;
         return ScimResponses.List(page, query, Type, group =>

@@ -78,24 +78,38 @@ public static class Memberships
         return rows.GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => g.Select(r => new GroupReference(r.Id, r.DisplayName)).ToList());
     }
 
+    /// <summary>The members of each group, in id order, at most <see cref="MemberBudget.MaxMembersPerResponse"/> per group.</summary>
     public static async Task<Dictionary<Guid, List<MemberView>>> MembersOfAsync(ScimDbContext db, Guid connectionId, IReadOnlyList<Guid> groupIds, CancellationToken cancellationToken)
     {
         if (groupIds.Count == 0)
         {
             return [];
         }
+        // Per group, the (group_id, member_id) index yields the first members in order and stops at the cap.
         var rows = await db.Database.SqlQuery<MemberRow>($"""
             SELECT m.group_id, m.member_id, m.member_type, COALESCE(u.display_name, u.user_name, g.display_name) AS display
-            FROM scim_group_members m
+            FROM unnest({groupIds.ToArray()}) AS page(group_id)
+            CROSS JOIN LATERAL (
+                SELECT * FROM scim_group_members gm
+                WHERE gm.connection_id = {connectionId} AND gm.group_id = page.group_id
+                ORDER BY gm.member_id
+                LIMIT {MemberBudget.MaxMembersPerResponse}) m
             LEFT JOIN scim_users u ON m.member_type = 'User' AND u.id = m.member_id
             LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.id = m.member_id
-            WHERE m.connection_id = {connectionId} AND m.group_id = ANY({groupIds.ToArray()})
-              -- A member deleted while a PATCH added it concurrently can leave a row behind; it is never shown.
-              AND (u.id IS NOT NULL OR g.id IS NOT NULL)
+            -- A member deleted while a PATCH added it concurrently can leave a row behind; it is never shown.
+            WHERE u.id IS NOT NULL OR g.id IS NOT NULL
             ORDER BY m.group_id, m.member_id
             """).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.GroupId).ToDictionary(g => g.Key, g => g.Select(r => new MemberView(r.MemberId, r.MemberType, r.Display)).ToList());
     }
+
+    /// <summary>How many member rows each group has; a group without members is absent.</summary>
+    public static async Task<Dictionary<Guid, int>> MemberCountsAsync(ScimDbContext db, Guid connectionId, IReadOnlyList<Guid> groupIds, CancellationToken cancellationToken) =>
+        await db.GroupMembers
+            .Where(m => m.ConnectionId == connectionId && groupIds.Contains(m.GroupId))
+            .GroupBy(m => m.GroupId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     private static (Guid[] Ids, string[] Malformed) Parse(IEnumerable<string> values)
     {

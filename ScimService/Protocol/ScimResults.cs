@@ -17,6 +17,10 @@ public sealed class ScimJsonResult(int statusCode, JsonNode? body, string? etag 
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
+        if (statusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = ScimError.RetryAfterSeconds;
+        }
         if (etag is not null)
         {
             response.Headers.ETag = etag;

@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 
 namespace Provisioning.ScimService.Users;
 
-/// <summary>Copies a normalized user representation onto the row, keeping the indexed columns in step.</summary>
+/// <summary>
+/// Copies a normalized user representation onto the row, keeping the indexed columns in step.
+/// A SCIM <c>password</c> is validated and then dropped: nothing in the product signs users in
+/// with it, and a hash that nothing reads is only a liability (see docs/scim.md).
+/// </summary>
 public static class UserWriter
 {
-    private static readonly PasswordHasher<ScimUser> Hasher = new();
-
-    public static void Write(ScimUser user, JsonObject attributes, string? password)
+    public static void Write(ScimUser user, JsonObject attributes)
     {
         user.UserName = attributes["userName"]!.GetValue<string>();
         user.UserNameKey = user.UserName.ToLowerInvariant();
@@ -20,16 +21,12 @@ public static class UserWriter
                 .OfType<string>().Distinct().ToArray()
             : [];
         user.Attributes = attributes.ToJsonString();
-        if (password is not null)
-        {
-            user.PasswordHash = Hasher.HashPassword(user, password);
-        }
     }
 
-    public static ScimUser Create(Guid connectionId, JsonObject attributes, string? password, DateTimeOffset now)
+    public static ScimUser Create(Guid connectionId, JsonObject attributes, DateTimeOffset now)
     {
         var user = new ScimUser { ConnectionId = connectionId, UserName = "", UserNameKey = "", Attributes = "{}", Created = now, LastModified = now };
-        Write(user, attributes, password);
+        Write(user, attributes);
         return user;
     }
 

@@ -67,7 +67,7 @@ public static class UsersApi
         var normalized = ResourceNormalizer.Normalize(body, Type);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = UserWriter.Create(call.ConnectionId, normalized.Attributes, normalized.Password, clock.GetUtcNow());
+        var user = UserWriter.Create(call.ConnectionId, normalized.Attributes, clock.GetUtcNow());
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);
         await provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
@@ -87,7 +87,7 @@ public static class UsersApi
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
         var before = UserSnapshot.From(user);
-        UserWriter.Write(user, normalized.Attributes, normalized.Password);
+        UserWriter.Write(user, normalized.Attributes);
         Touch(user, clock);
         await db.SaveUniqueAsync("userName", cancellationToken);
         await provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
@@ -106,11 +106,12 @@ public static class UsersApi
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
         var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), Type);
-        // IdPs resend the same PATCH; an unchanged user keeps its version.
-        if (result.Changed || result.Password is not null)
+        // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
+        // changes nothing: it is never stored.
+        if (result.Changed)
         {
             var before = UserSnapshot.From(user);
-            UserWriter.Write(user, result.Attributes, result.Password);
+            UserWriter.Write(user, result.Attributes);
             Touch(user, clock);
             await db.SaveUniqueAsync("userName", cancellationToken);
             await provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);

@@ -486,10 +486,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_modified");
 
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash");
-
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasColumnType("text")

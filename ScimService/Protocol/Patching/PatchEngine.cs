@@ -37,8 +37,8 @@ public static class PatchEngine
         {
             throw new ScimProtocolException(error.Status, error.ScimType, $"After the PATCH: {error.Message}");
         }
+        // A password is validated but never stored (docs/scim.md), so on its own it changes nothing.
         var changed = !JsonNode.DeepEquals(storedAttributes, result.Attributes)
-            || document.Password is not null
             || document.MembershipChanges.Count > 0;
         return new PatchResult(result.Attributes, document.Password, document.MembershipChanges, changed);
     }

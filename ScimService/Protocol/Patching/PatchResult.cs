@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Provisioning.ScimService.Protocol.Patching;
 
 /// <summary>
-/// What a PATCH leaves: the attributes to store, a new clear-text password for the caller to hash, and
+/// What a PATCH leaves: the attributes to store, the password it set (validated, then dropped by the caller: never stored), and
 /// the membership deltas for a group's members table, in request order.
 /// </summary>
 /// <param name="Changed">False when the attributes equal the stored ones and nothing else changed:

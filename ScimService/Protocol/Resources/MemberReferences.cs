@@ -23,6 +23,8 @@ public static class MemberReferences
             _ => [value],
         };
         var references = new List<MemberReference>();
+        // A hash set, not a scan of the list: a push of 100,000 members stays linear.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item is null)
@@ -30,7 +32,7 @@ public static class MemberReferences
                 continue;
             }
             var reference = ParseOne(item, path);
-            if (!references.Any(r => r.Value == reference.Value))
+            if (seen.Add(reference.Value))
             {
                 references.Add(reference);
             }

@@ -67,6 +67,11 @@ public sealed partial class ProvisioningRun
             Log(step, LogActions.Nothing, $"nothing — {T.Noun} {linked.Email} already exists", LogOutcomes.Skipped);
             return;
         }
+        if (!user.EmailFits)
+        {
+            Log(step, LogActions.AccountCreated, $"no {T.Noun} created: its email would be longer than {UserSnapshot.MaxEmailLength} characters", LogOutcomes.Failed);
+            return;
+        }
         var role = settings.Realm == Realm.Dashboard ? await RoleOfAsync(user.Id, cancellationToken) : (CollaboratorRole?)null;
         var withRole = role is null ? "" : $" with role {role}";
         if (await ByEmailAsync<T>(user.Email, cancellationToken) is { } existing)
@@ -106,7 +111,11 @@ public sealed partial class ProvisioningRun
         var changes = new List<string>();
         if (!string.Equals(account.Email, user.Email, StringComparison.Ordinal))
         {
-            if (await ByEmailAsync<T>(user.Email, cancellationToken) is { } other && other.Id != account.Id)
+            if (!user.EmailFits)
+            {
+                Log(step, LogActions.AccountUpdated, $"{T.Noun} {account.Email} keeps its email: the new one is longer than {UserSnapshot.MaxEmailLength} characters", LogOutcomes.Failed);
+            }
+            else if (await ByEmailAsync<T>(user.Email, cancellationToken) is { } other && other.Id != account.Id)
             {
                 Log(step, LogActions.AccountUpdated, $"{T.Noun} {account.Email} keeps its email: {user.Email} belongs to another {T.Noun}", LogOutcomes.Failed);
             }

@@ -6,6 +6,13 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// <summary>What the engine compares of a SCIM user before and after a request.</summary>
 public sealed record UserSnapshot(Guid Id, bool Active, string Email, string? DisplayName)
 {
+    /// <summary>The longest email and name a realm account holds (its columns); SCIM values may be longer.</summary>
+    public const int MaxEmailLength = 320;
+    public const int MaxDisplayNameLength = 256;
+
+    /// <summary>False when the email is too long for an account: no account is made or changed to it.</summary>
+    public bool EmailFits => Email.Length <= MaxEmailLength;
+
     public static UserSnapshot From(ScimUser user) => From(user.Id, user.Active, user.UserName, user.DisplayName, JsonNode.Parse(user.Attributes)!.AsObject());
 
     /// <summary>
@@ -21,7 +28,8 @@ public sealed record UserSnapshot(Guid Id, bool Active, string Email, string? Di
         var name = attributes["name"] as JsonObject;
         var composed = string.Join(' ', new[] { Text(name?["givenName"]), Text(name?["familyName"]) }.OfType<string>());
         var shown = displayName ?? Text(name?["formatted"]) ?? (composed.Length > 0 ? composed : null);
-        return new UserSnapshot(id, active, email.Trim(), shown);
+        // The name is a label on the account: a longer one is cut, not refused.
+        return new UserSnapshot(id, active, email.Trim(), shown is { Length: > MaxDisplayNameLength } ? shown[..MaxDisplayNameLength] : shown);
     }
 
     private static string? Text(JsonNode? node) =>

@@ -13,6 +13,17 @@ namespace Provisioning.Tests.Integration.Infrastructure;
 /// </summary>
 public sealed class ProvisioningApp : IAsyncLifetime
 {
+    private readonly IReadOnlyList<string> _settings;
+
+    public ProvisioningApp() : this([])
+    {
+    }
+
+    private ProvisioningApp(IReadOnlyList<string> settings) => _settings = settings;
+
+    /// <summary>A system of its own with extra AppHost settings, for a test the shared one cannot serve (two replicas, say).</summary>
+    public static ProvisioningApp With(params string[] settings) => new(settings);
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -36,6 +47,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
+            .. _settings,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {

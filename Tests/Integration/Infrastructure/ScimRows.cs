@@ -43,4 +43,37 @@ public static class ScimRows
         await command.ExecuteNonQueryAsync();
         return id;
     }
+
+    /// <summary>Every column of a user's row, as PostgreSQL's own JSON of it.</summary>
+    public static async Task<string> UserRowAsync(this ProvisioningApp app, string id)
+    {
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT row_to_json(u)::text FROM scim_users u WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", Guid.Parse(id));
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Adds <paramref name="count"/> new users to a group in one statement, for tests of groups too large to push one by one.</summary>
+    public static async Task AddGeneratedMembersAsync(this ProvisioningApp app, Guid connectionId, string groupId, int count)
+    {
+        await using var connection = new NpgsqlConnection(await app.App.GetConnectionStringAsync("scimdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH added AS (
+                INSERT INTO scim_users (id, connection_id, user_name, user_name_key, active, attributes, email_values, version, created, last_modified)
+                SELECT gen_random_uuid(), @connection, 'generated-' || @group || '-' || n, 'generated-' || @group || '-' || n, true,
+                       jsonb_build_object('userName', 'generated-' || @group || '-' || n), '{}', 1, now(), now()
+                FROM generate_series(1, @count) n
+                RETURNING id)
+            INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
+            SELECT @connection, @groupId, id, 'User' FROM added
+            """, connection);
+        command.Parameters.AddWithValue("connection", connectionId);
+        command.Parameters.AddWithValue("group", groupId);
+        command.Parameters.AddWithValue("groupId", Guid.Parse(groupId));
+        command.Parameters.AddWithValue("count", count);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -28,6 +28,46 @@ public sealed class BulkTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AFaultInOneOperationIsThatOperationsResultAndTheOthersStillRun()
+    {
+        var tenant = await app.CreateTenantAsync();
+        // A userName too long for PostgreSQL's index (random, so it does not compress) fails in the
+        // database, not in the protocol: the fault the old Bulk endpoint turned into a 500 for all.
+        var tooLong = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6000));
+        string first = Unique(), last = Unique();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Users","bulkId":"a","data":{"userName":"{{{first}}}"}},
+              {"method":"POST","path":"/Users","bulkId":"b","data":{"userName":"{{{tooLong}}}"}},
+              {"method":"POST","path":"/Users","bulkId":"c","data":{"userName":"{{{last}}}"}}]}
+            """);
+
+        var operations = (await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray();
+        Assert.Equal(["a:201", "b:500", "c:201"], operations.Select(op => $"{op!["bulkId"]}:{op["status"]}"));
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", operations[1]!["response"]!["schemas"]![0]!.GetValue<string>());
+        Assert.Equal(2, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task OperationsWhoseReferencesFormACycleFailWithoutRunningAndTheRestRun()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Groups","bulkId":"x","data":{"displayName":"{{{Unique()}}}","members":[{"value":"bulkId:y"}]}},
+              {"method":"POST","path":"/Groups","bulkId":"y","data":{"displayName":"{{{Unique()}}}","members":[{"value":"bulkId:x"}]}},
+              {"method":"POST","path":"/Users","bulkId":"u","data":{"userName":"{{{Unique()}}}"}}]}
+            """);
+
+        var operations = (await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray();
+        Assert.Equal(["u:201", "x:409", "y:409"], operations.Select(op => $"{op!["bulkId"]}:{op["status"]}"));
+        Assert.Contains("cycle", operations[1]!["response"]!["detail"]!.GetValue<string>());
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Groups"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task FailOnErrorsStopsAfterThatManyFailures()
     {
         var tenant = await app.CreateTenantAsync();

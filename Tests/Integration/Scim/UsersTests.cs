@@ -33,6 +33,25 @@ public sealed class UsersTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task APasswordIsAcceptedButNothingOfItIsStored()
+    {
+        var tenant = await app.CreateTenantAsync();
+        const string password = "Tr0ub4dor&3-horse-battery";
+        var created = await ScimAssert.SuccessAsync(await tenant.Scim.PostScimAsync("Users",
+            $$"""{"userName":"{{Unique()}}","password":"{{password}}"}"""), HttpStatusCode.Created);
+        var version = created["meta"]!["version"]!.GetValue<string>();
+
+        using var patch = await tenant.Scim.PatchScimAsync($"Users/{created.Id()}",
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"password","value":"{{password}}!"}]}""");
+        var patched = await ScimAssert.SuccessAsync(patch);
+
+        var row = await app.UserRowAsync(created.Id());
+        Assert.DoesNotContain(password, row);
+        Assert.DoesNotContain("password", row, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(version, patched["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AUserIsReadBackByIdAndByItsUserNameInAnyCase()
     {
         var tenant = await app.CreateTenantAsync();

@@ -46,7 +46,8 @@ public sealed class NoPathPatchTests
         var result = User(Jo, "[{'op':'replace','value':{'password':'N3w-secret'}}]");
         Assert.Equal("N3w-secret", result.Password);
         JsonEqual(Jo, result.Attributes);
-        Assert.True(result.Changed);
+        // Never stored, so the user is unchanged and keeps its version.
+        Assert.False(result.Changed);
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Bounds on how long a request waits for a dependency that is down or frozen, so that a SCIM
+/// request answers 503 within three seconds instead of hanging (docs/reliability.md).
+/// </summary>
+public static class FailFast
+{
+    /// <summary>
+    /// For calls on the path of a SCIM request (the Gateway's credential check, ScimService's
+    /// settings read): a hung attempt gives up after 1.5 s, a refused one is retried once at once,
+    /// and the whole call never takes more than 2 s, leaving the rest of the request's 3 s to the
+    /// rest of it. Replaces the standard handler's 30 s.
+    /// </summary>
+    public static IHttpClientBuilder WithFailFastResilience(this IHttpClientBuilder client)
+    {
+#pragma warning disable EXTEXP0001 // the supported way to override ConfigureHttpClientDefaults' handler for one client
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.MaxRetryAttempts = 1;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1.5);
+            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(2);
+        });
+        return client;
+    }
+
+    /// <summary>
+    /// A PostgreSQL connection string with bounds on waiting: 2 s to connect (or to get a pooled
+    /// connection), 2 s per command, and 0.3 s for the server to confirm a cancellation before the
+    /// connection is dropped — a frozen server confirms nothing. Settings already in the string win,
+    /// so an operator can still lengthen them.
+    /// </summary>
+    public const int PostgresCommandTimeoutSeconds = 2;
+
+    public static string? BoundedPostgres(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return connectionString;
+        }
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var (key, value) in new[] { ("Timeout", "2"), ("Command Timeout", PostgresCommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Cancellation Timeout", "300") })
+        {
+            if (!builder.ContainsKey(key) && !builder.ContainsKey(key.Replace(" ", "", StringComparison.Ordinal)))
+            {
+                builder[key] = value;
+            }
+        }
+        return builder.ConnectionString;
+    }
+}
