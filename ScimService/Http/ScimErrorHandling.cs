@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Http;
@@ -28,15 +29,23 @@ public static class ScimErrorHandling
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/scim"), scim => scim.UseScimErrorBodies());
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/internal"), internalApi => internalApi
-            .UseExceptionHandler()
+            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf })
             .UseStatusCodePages());
     }
+
+    /// <summary>A request that could not be read or bound (400, 413) keeps its status; anything else is our fault.</summary>
+    private static int StatusOf(Exception e) => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 
     private static void UseScimErrorBodies(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(failed => failed.Run(context =>
-            ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to handle this request. It has been logged.")
-                .ExecuteAsync(context)));
+        {
+            var status = context.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? StatusOf(error) : StatusCodes.Status500InternalServerError;
+            return ScimResults.Error(status, status == StatusCodes.Status500InternalServerError
+                    ? "The server failed to handle this request. It has been logged."
+                    : "The request could not be read.")
+                .ExecuteAsync(context);
+        }));
         app.UseStatusCodePages(context =>
         {
             var http = context.HttpContext;
