@@ -23,9 +23,17 @@ public static class Extensions
             options.Retry.Delay = TimeSpan.FromMilliseconds(200);
             options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
             options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
+            // A 429 from our own services is an answer (a sign-in paused), not a fault: retried, or
+            // counted towards the circuit breaker, a burst of guesses would open the circuit for every admin.
+            options.Retry.ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome));
+            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome));
         });
         return client;
     }
+
+    private static bool IsFault(Polly.Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests
+        && Microsoft.Extensions.Http.Resilience.HttpClientResiliencePredicates.IsTransient(outcome);
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {

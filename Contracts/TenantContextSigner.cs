@@ -7,7 +7,9 @@ namespace Provisioning.Contracts;
 
 /// <summary>
 /// Signs and verifies the tenant context header: <c>base64url(json).base64url(HMAC-SHA256)</c>.
-/// The key is an Aspire parameter shared by the Gateway and ScimService only.
+/// The signature also covers the request's method and path, so a context read off one request
+/// opens no other, and it lives seconds. The key is an Aspire parameter shared by the Gateway and
+/// ScimService only.
 /// </summary>
 public sealed class TenantContextSigner
 {
@@ -23,14 +25,14 @@ public sealed class TenantContextSigner
         _key = Encoding.UTF8.GetBytes(key);
     }
 
-    public string Sign(TenantContext context)
+    public string Sign(TenantContext context, string method, string path)
     {
-        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(context, JsonOptions));
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new SignedRequest(context, method, path), JsonOptions));
         return payload + "." + Base64Url.EncodeToString(Mac(payload));
     }
 
-    /// <summary>Returns the context when the signature holds and it has not expired.</summary>
-    public TenantContext? Verify(string? header, DateTimeOffset now)
+    /// <summary>Returns the context when the signature holds, it was signed for this method and path, and it has not expired.</summary>
+    public TenantContext? Verify(string? header, string method, string path, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(header) || header.Length > 2048)
         {
@@ -50,14 +52,21 @@ public sealed class TenantContextSigner
         }
         try
         {
-            var context = JsonSerializer.Deserialize<TenantContext>(Base64Url.DecodeFromChars(payload), JsonOptions);
-            return context is not null && context.ExpiresAt > now ? context : null;
+            var signed = JsonSerializer.Deserialize<SignedRequest>(Base64Url.DecodeFromChars(payload), JsonOptions);
+            return signed?.Context is { } context && context.ExpiresAt > now
+                && string.Equals(signed.Method, method, StringComparison.Ordinal)
+                && string.Equals(signed.Path, path, StringComparison.Ordinal)
+                ? context
+                : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>What is signed: the tenant and the one request it was made for (path as ASP.NET decodes it).</summary>
+    private sealed record SignedRequest(TenantContext Context, string Method, string Path);
 
     private byte[] Mac(string payload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(payload));
 }

@@ -15,6 +15,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddProblemDetails();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
@@ -27,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<ScimAuthenticator>();
         builder.Services.AddSingleton<ContextSigning>();
         builder.Services.AddCredentialRateLimiting();
+        AddressLimits.AddTo(builder.Services);
         builder.Services.AddRequestTimeouts();
 
         // Redis only carries PolicyService's invalidations here: the Gateway works without it,

@@ -15,8 +15,12 @@ public sealed class GatewayOptions
     [Required, MinLength(32)]
     public string InternalApiKey { get; set; } = "";
 
-    /// <summary>How long a signed context stays valid; only long enough for one forwarded request.</summary>
-    public TimeSpan ContextLifetime { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a signed context stays valid: long enough to reach ScimService (it is checked before
+    /// the body is read) with room for clock drift between hosts, short enough to be useless later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ContextLifetime { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long an accepted token is trusted without asking PolicyService again; revocation is felt within this.</summary>
     public TimeSpan AcceptedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(3);

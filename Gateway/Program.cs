@@ -4,6 +4,7 @@ using Provisioning.Gateway.Context;
 using Provisioning.Gateway.Errors;
 using Provisioning.Gateway.Limits;
 using Provisioning.Gateway.Observability;
+using Provisioning.Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseGatewayExceptionHandler();
 app.UseInternalHeaderStripping();
 app.MapDefaultEndpoints();
 app.UseWhen(ScimRoutes.Matches, scim => scim
@@ -20,6 +22,7 @@ app.UseWhen(ScimRoutes.Matches, scim => scim
     .UseScimAuthentication()
     .UseRateLimiter()
     .UseScimRequestBodyLimit());
+app.UseAddressLimitedRoutes();
 app.UseRequestTimeouts();
 app.MapReverseProxy();
 app.MapScimFallback();

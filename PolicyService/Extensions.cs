@@ -38,6 +38,7 @@ public static class Extensions
             options.AsyncTimeout = 1000;
             options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
         });
+        builder.Services.AddSingleton<AbsentKeys>();
         builder.Services.AddSingleton<SettingsCache>();
         builder.Services.AddHttpClient<ScimServiceClient>(client => client.BaseAddress = new Uri("https+http://scimservice"));
         builder.Services.AddOptions<CredentialOptions>()
@@ -66,6 +67,7 @@ public static class Extensions
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Realm>()));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Admins.LocalSignInChecks>();
         builder.Services.AddSingleton<Admins.SignInThrottle>();
     }
 }

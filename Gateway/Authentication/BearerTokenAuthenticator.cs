@@ -9,7 +9,8 @@ namespace Provisioning.Gateway.Authentication;
 /// </summary>
 public sealed class BearerTokenAuthenticator(PolicyServiceClient policyService, CredentialCache cache)
 {
-    public async Task<CredentialCheckResult?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    /// <param name="beforeLookup">Runs before PolicyService is asked (not for a cached answer); it may refuse by throwing.</param>
+    public async Task<CredentialCheckResult?> AuthenticateAsync(string token, Action beforeLookup, CancellationToken cancellationToken)
     {
         if (!BearerTokenFormat.TryParse(token, out var lookup, out var hash))
         {
@@ -17,6 +18,12 @@ public sealed class BearerTokenAuthenticator(PolicyServiceClient policyService, 
         }
         // Keyed by the hash: the clear token is never a cache key.
         return await cache.GetOrCheckAsync(
-            "token:" + hash, SettingsKeys.BearerTokens(lookup), ct => policyService.CheckAsync(lookup, hash, ct), cancellationToken);
+            "token:" + hash, SettingsKeys.BearerTokens(lookup),
+            ct =>
+            {
+                beforeLookup();
+                return policyService.CheckAsync(lookup, hash, ct);
+            },
+            cancellationToken);
     }
 }

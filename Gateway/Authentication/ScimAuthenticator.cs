@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Provisioning.Contracts;
 using Provisioning.Gateway.Observability;
+using Provisioning.Gateway.RateLimiting;
 
 namespace Provisioning.Gateway.Authentication;
 
@@ -18,6 +19,7 @@ public sealed class ScimAuthenticator(
     AccessTokenValidator accessTokens,
     PolicyServiceClient policyService,
     CredentialCache cache,
+    AddressLimits addressLimits,
     IOptions<GatewayOptions> options,
     TimeProvider clock,
     ILogger<ScimAuthenticator> logger)
@@ -27,32 +29,43 @@ public sealed class ScimAuthenticator(
 
     public async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
-        var presented = ReadBearer(context.Request);
-        if (presented is null)
-        {
-            logger.LogInformation("Refused a SCIM request: no bearer token.");
-            await ChallengeAsync(context, "A bearer token is required: send 'Authorization: Bearer <token>'.", invalidToken: false);
-            return;
-        }
+        var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, ClientAddress.Of(context));
         AuthenticatedCredential? authenticated;
         try
         {
-            authenticated = await CheckAsync(presented, context.RequestAborted);
+            var presented = ReadBearer(context.Request);
+            if (presented is null)
+            {
+                allowance.Take();
+                logger.LogInformation("Refused a SCIM request: no bearer token.");
+                await ChallengeAsync(context, "A bearer token is required: send 'Authorization: Bearer <token>'.", invalidToken: false);
+                return;
+            }
+            authenticated = await CheckAsync(presented, allowance, context.RequestAborted);
+            if (authenticated is null)
+            {
+                allowance.Take();
+                logger.LogInformation("Refused a SCIM request: the bearer token is unknown, revoked, expired or malformed.");
+                await ChallengeAsync(context, "The bearer token is not valid, or it has been revoked or has expired.", invalidToken: true);
+                return;
+            }
+        }
+        catch (AddressLimitedException e)
+        {
+            logger.LogInformation("Refused a SCIM request: too many refused credentials from its address.");
+            await FailedCredentialLimit.RejectAsync(context, e.RetryAfter);
+            return;
         }
         catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
                                       || e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
         {
+            allowance.GiveBack();
             logger.LogError("Could not check a SCIM credential: PolicyService did not answer ({Fault}).", e.GetType().Name);
             await ScimErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
                 "The credential could not be checked right now. Try again shortly.");
             return;
         }
-        if (authenticated is null)
-        {
-            logger.LogInformation("Refused a SCIM request: the bearer token is unknown, revoked, expired or malformed.");
-            await ChallengeAsync(context, "The bearer token is not valid, or it has been revoked or has expired.", invalidToken: true);
-            return;
-        }
+        allowance.GiveBack();
         var credential = authenticated.Credential;
         if (!credential.ConnectionEnabled)
         {
@@ -80,11 +93,11 @@ public sealed class ScimAuthenticator(
         }
     }
 
-    private async Task<AuthenticatedCredential?> CheckAsync(string presented, CancellationToken cancellationToken)
+    private async Task<AuthenticatedCredential?> CheckAsync(string presented, FailureAllowance allowance, CancellationToken cancellationToken)
     {
         if (!AccessTokenValidator.LooksLikeJwt(presented))
         {
-            var credential = await bearerTokens.AuthenticateAsync(presented, cancellationToken);
+            var credential = await bearerTokens.AuthenticateAsync(presented, allowance.Take, cancellationToken);
             return credential is null ? null : new AuthenticatedCredential(credential, StaticToken);
         }
         if (await accessTokens.ValidateAsync(presented, cancellationToken) is not { } identity)
@@ -95,7 +108,11 @@ public sealed class ScimAuthenticator(
         var client = await cache.GetOrCheckAsync(
             "oauth-client:" + identity.ClientCredentialId,
             SettingsKeys.OAuthClient(identity.ClientCredentialId),
-            ct => policyService.CheckOAuthClientAsync(identity.ClientCredentialId, ct),
+            ct =>
+            {
+                allowance.Take();
+                return policyService.CheckOAuthClientAsync(identity.ClientCredentialId, ct);
+            },
             cancellationToken);
         return client is not null && client.ConnectionId == identity.ConnectionId
             ? new AuthenticatedCredential(client, OAuthAccessToken)

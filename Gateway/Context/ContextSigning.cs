@@ -5,11 +5,13 @@ using Yarp.ReverseProxy.Transforms;
 namespace Provisioning.Gateway.Context;
 
 /// <summary>Adds the signed tenant context to SCIM requests on their way to ScimService, in place of the bearer credential.</summary>
-public sealed class ContextSigning(IOptions<GatewayOptions> options)
+public sealed class ContextSigning(IOptions<GatewayOptions> options, TimeProvider clock)
 {
     private readonly TenantContextSigner _signer = new(options.Value.ContextSigningKey);
 
-    public string Sign(TenantContext context) => _signer.Sign(context);
+    /// <summary>The lifetime counts from the moment the request leaves for ScimService, not from authentication.</summary>
+    public string Sign(TenantContext context, string method, string path) =>
+        _signer.Sign(context with { ExpiresAt = clock.GetUtcNow() + options.Value.ContextLifetime }, method, path);
 
     public static ValueTask AddSignedContextAsync(RequestTransformContext transform)
     {
@@ -17,7 +19,9 @@ public sealed class ContextSigning(IOptions<GatewayOptions> options)
         {
             var signing = transform.HttpContext.RequestServices.GetRequiredService<ContextSigning>();
             transform.ProxyRequest.Headers.Remove(InternalHeaders.Context);
-            transform.ProxyRequest.Headers.TryAddWithoutValidation(InternalHeaders.Context, signing.Sign(context));
+            // Bound to the request as ScimService will see it: the method and the path YARP forwards.
+            transform.ProxyRequest.Headers.TryAddWithoutValidation(InternalHeaders.Context,
+                signing.Sign(context, transform.ProxyRequest.Method.Method, transform.Path.Value ?? "/"));
             // The signed context is all ScimService needs; the IdP's credential goes no further than here.
             transform.ProxyRequest.Headers.Authorization = null;
         }

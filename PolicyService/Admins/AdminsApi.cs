@@ -30,7 +30,8 @@ public static class AdminsApi
         AdminSignInRequest request, PolicyDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var email = NormalizeEmail(request.Email);
-        if (throttle.IsLockedOut(email))
+        // Reserved before the password is verified, so parallel guesses are counted too.
+        if (!await throttle.TryReserveCheckAsync(email))
         {
             return TypedResults.Problem(
                 $"Too many failed sign-ins for this email. Wait {SignInThrottle.Window.TotalMinutes:0} minutes and try again.",
@@ -47,10 +48,9 @@ public static class AdminsApi
             request.Password ?? "");
         if (found is null || verdict == PasswordVerificationResult.Failed)
         {
-            throttle.RecordFailure(email);
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
-        throttle.RecordSuccess(email);
+        await throttle.ClearAsync(email);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await db.AdminAccounts.Where(a => a.Id == found.Admin.Id)

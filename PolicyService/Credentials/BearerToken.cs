@@ -12,5 +12,14 @@ public sealed class BearerToken
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary>Which of the connection's live-token slots this token holds (see <see cref="TokenSlots"/>); null once revoked or expired.</summary>
+    public short? Slot { get; set; }
+
+    public void Revoke(DateTimeOffset now)
+    {
+        RevokedAt ??= now;
+        Slot = null;
+    }
+
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }

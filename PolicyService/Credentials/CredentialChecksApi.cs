@@ -36,7 +36,7 @@ public static class CredentialChecksApi
             CacheKey(request.Lookup), ct => LoadCandidatesAsync(db, request.Lookup, ct), cancellationToken);
         var presented = Encoding.ASCII.GetBytes(request.Hash);
         var now = clock.GetUtcNow();
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates ?? [])
         {
             if (CryptographicOperations.FixedTimeEquals(presented, Encoding.ASCII.GetBytes(candidate.Hash))
                 && candidate.RevokedAt is null
@@ -66,8 +66,9 @@ public static class CredentialChecksApi
         return TypedResults.Ok(client);
     }
 
-    private static Task<List<CredentialCandidate>> LoadCandidatesAsync(PolicyDbContext db, string lookup, CancellationToken cancellationToken) =>
-        (from token in db.BearerTokens
+    /// <summary>The tokens that share the lookup, or null when none does (kept out of Redis).</summary>
+    private static async Task<List<CredentialCandidate>?> LoadCandidatesAsync(PolicyDbContext db, string lookup, CancellationToken cancellationToken) =>
+        await (from token in db.BearerTokens
          join connection in db.Connections on token.ConnectionId equals connection.Id
          where token.Lookup == lookup
          select new CredentialCandidate(
@@ -75,7 +76,7 @@ public static class CredentialChecksApi
              connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled,
              connection.RateLimitRequestsPerSecond, connection.RateLimitBurst))
         .AsNoTracking()
-        .ToListAsync(cancellationToken);
+        .ToListAsync(cancellationToken) is { Count: > 0 } candidates ? candidates : null;
 
     /// <summary>A live (not revoked) OAuth client and its connection, or null.</summary>
     private static Task<CredentialCheckResult?> LoadOAuthClientAsync(PolicyDbContext db, Guid clientCredentialId, CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ public sealed class OAuthClientConfiguration : IEntityTypeConfiguration<OAuthCli
         builder.Property(c => c.ClientId).HasMaxLength(64);
         builder.Property(c => c.SecretHash).HasMaxLength(64);
         builder.HasIndex(c => c.ClientId).IsUnique();
-        builder.HasIndex(c => c.ConnectionId);
+        // One live client per connection, held by PostgreSQL even when two replaces run at once.
+        builder.HasIndex(c => c.ConnectionId).IsUnique().HasFilter("revoked_at IS NULL").HasDatabaseName("ix_oauth_clients_connection_id_live");
         builder.HasOne<Connection>().WithMany().HasForeignKey(c => c.ConnectionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -26,7 +26,7 @@ public static class OAuthClientsApi
             ? TypedResults.Ok(new OAuthClientDto(client.Id, client.ClientId, client.CreatedAt, client.LastUsedAt))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<CreatedOAuthClientDto>, NotFound>> CreateAsync(
+    private static async Task<Results<Created<CreatedOAuthClientDto>, NotFound, ProblemHttpResult>> CreateAsync(
         Guid connectionId, PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
@@ -35,9 +35,20 @@ public static class OAuthClientsApi
         }
         var now = clock.GetUtcNow();
         var replaced = await RevokeLiveAsync(db, connectionId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         var (client, secret) = OAuthClient.Issue(connectionId, now);
         db.OAuthClients.Add(client);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Caused(e))
+        {
+            // Another create for this connection won the unique index between our revoke and insert.
+            return TypedResults.Problem(
+                "Another OAuth client was created for this connection at the same moment; it is the live one. Reload to see it, or create again to replace it.",
+                statusCode: StatusCodes.Status409Conflict, title: "OAuth client created concurrently");
+        }
         foreach (var old in replaced)
         {
             await cache.InvalidateAsync(SettingsKeys.OAuthClient(old.Id));

@@ -50,23 +50,34 @@ public static class TokensApi
         {
             return TypedResults.NotFound();
         }
-        var active = await db.BearerTokens.CountAsync(
-            t => t.ConnectionId == connectionId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now),
-            cancellationToken);
-        if (active >= MaxActiveTokensPerConnection)
+        // A create that loses a slot to a concurrent one looks again; the unique index has the last word.
+        for (var attempt = 0; attempt < MaxActiveTokensPerConnection; attempt++)
         {
-            return TypedResults.Problem(
-                $"This connection already has {MaxActiveTokensPerConnection} active tokens. Revoke one before creating another.",
-                statusCode: StatusCodes.Status409Conflict);
+            var free = await TokenSlots.FreeAsync(db, connectionId, now, cancellationToken);
+            if (free.Count == 0)
+            {
+                break;
+            }
+            var (token, secret) = BearerTokenIssuer.Issue(connectionId, request.ExpiresAt, now);
+            token.Slot = free[0];
+            db.BearerTokens.Add(token);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Caused(e))
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
+            return TypedResults.Created(
+                $"/internal/connections/{connectionId}/tokens/{token.Id}",
+                new CreatedTokenDto(token.Id, secret, token.Lookup, token.CreatedAt, token.ExpiresAt));
         }
-
-        var (token, secret) = BearerTokenIssuer.Issue(connectionId, request.ExpiresAt, now);
-        db.BearerTokens.Add(token);
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
-        return TypedResults.Created(
-            $"/internal/connections/{connectionId}/tokens/{token.Id}",
-            new CreatedTokenDto(token.Id, secret, token.Lookup, token.CreatedAt, token.ExpiresAt));
+        return TypedResults.Problem(
+            $"This connection already has {MaxActiveTokensPerConnection} active tokens. Revoke one before creating another.",
+            statusCode: StatusCodes.Status409Conflict, title: "Token limit reached");
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(
@@ -78,7 +89,7 @@ public static class TokensApi
         {
             return TypedResults.NotFound();
         }
-        token.RevokedAt ??= clock.GetUtcNow();
+        token.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
         return TypedResults.NoContent();

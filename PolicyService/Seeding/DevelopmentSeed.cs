@@ -81,15 +81,19 @@ public static class DevelopmentSeed
         {
             return;
         }
-        var active = await db.BearerTokens
-            .Where(t => t.ConnectionId == connection.Id && t.RevokedAt == null)
-            .OrderBy(t => t.CreatedAt)
-            .ToListAsync();
-        foreach (var old in active.Take(Math.Max(0, active.Count - TokensApi.MaxActiveTokensPerConnection + 1)))
+        var free = await TokenSlots.FreeAsync(db, connection.Id, now, CancellationToken.None);
+        if (free.Count == 0)
         {
-            old.RevokedAt = now;
-            await cache.InvalidateAsync(CredentialChecksApi.CacheKey(old.Lookup));
+            // Make room by revoking the oldest live token.
+            var oldest = await db.BearerTokens
+                .Where(t => t.ConnectionId == connection.Id && t.Slot != null)
+                .OrderBy(t => t.CreatedAt)
+                .FirstAsync();
+            free.Add(oldest.Slot!.Value);
+            oldest.Revoke(now);
+            await cache.InvalidateAsync(CredentialChecksApi.CacheKey(oldest.Lookup));
         }
+        token.Slot = free[0];
         db.BearerTokens.Add(token);
         await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
     }

@@ -9,7 +9,8 @@ public static class ScimGroup
 {
     /// <summary>
     /// The /scim/v2 route group. Every request must carry a tenant context signed by the
-    /// Gateway; anything else (a direct call, a forged or expired context) is refused here.
+    /// Gateway for this method and path; anything else (a direct call, a forged or expired
+    /// context, one replayed on another request) is refused here, before the body is read.
     /// </summary>
     public static RouteGroupBuilder MapScimGroup(this IEndpointRouteBuilder app)
     {
@@ -18,7 +19,8 @@ public static class ScimGroup
         return app.MapGroup("/scim/v2").WithScimErrors().AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            var context = signer.Verify(http.Request.Headers[InternalHeaders.Context], clock.GetUtcNow());
+            var request = http.Request;
+            var context = signer.Verify(request.Headers[InternalHeaders.Context], request.Method, (request.PathBase + request.Path).Value ?? "/", clock.GetUtcNow());
             if (context is null)
             {
                 return ScimResults.Error(StatusCodes.Status401Unauthorized,

@@ -47,4 +47,18 @@ public sealed class AdminSignInThrottleTests(ProvisioningApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Too many failed sign-ins for this email", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task TwoHundredParallelGuessesGetExactlyFivePasswordChecks()
+    {
+        var admin = await app.CreateAdminAsync();
+        using var policy = app.CreatePolicyClient();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => SignInAsync(policy, admin.Email, "guess-" + i)));
+
+        // 401 means the password was checked and was wrong; 429 means it was never checked.
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(195, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(policy, admin.Email, admin.Password));
+    }
 }

@@ -51,7 +51,7 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
     {
         var tenant = await app.CreateTenantAsync();
         var forged = new TenantContextSigner(new string('f', 64)).Sign(new TenantContext(
-            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddSeconds(10)), "GET", "/scim/v2/Users");
         using var direct = app.App.CreateHttpClient("scimservice", "http");
         using var request = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/Users");
         request.Headers.Add(InternalHeaders.Context, forged);
@@ -69,7 +69,7 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
         await victim.Scim.CreateUserAsync("victim@example.com");
         // Even a context signed with the real key is stripped at the Gateway: only the Gateway's own counts.
         var spoofed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
-            victim.Organization.Id, victim.Connection.Id, Realm.Dashboard, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+            victim.Organization.Id, victim.Connection.Id, Realm.Dashboard, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddSeconds(10)), "GET", "/scim/v2/Users");
         using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
         request.Headers.Add(InternalHeaders.Context, spoofed);
         request.Headers.Add(InternalHeaders.ApiKey, app.InternalApiKey);
@@ -87,7 +87,7 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
     {
         var tenant = await app.CreateTenantAsync();
         var signed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
-            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+            tenant.Organization.Id, tenant.Connection.Id, Realm.Dashboard, tenant.Token.Id, "other", DateTimeOffset.UtcNow.AddSeconds(10)), "GET", "/scim/v2/Users");
         using var client = app.CreateScimClient(token: null);
         using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
         request.Headers.Add(InternalHeaders.Context, signed);

@@ -66,6 +66,8 @@ public sealed class GatewayAuthenticationLogTests
         services.AddSingleton<SigningKeySet>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<ScimAuthenticator>();
+        services.AddSingleton(Options.Create(new Provisioning.Gateway.RateLimiting.AddressLimitOptions()));
+        services.AddSingleton<Provisioning.Gateway.RateLimiting.AddressLimits>();
         _services = services.BuildServiceProvider();
         var app = new ApplicationBuilder(_services);
         app.UseIdentityProviderRecognition().UseScimAuthentication();

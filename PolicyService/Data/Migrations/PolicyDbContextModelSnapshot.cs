@@ -17,7 +17,7 @@ namespace Provisioning.PolicyService.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -143,16 +143,24 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
+                    b.Property<short?>("Slot")
+                        .HasColumnType("smallint")
+                        .HasColumnName("slot");
+
                     b.HasKey("Id")
                         .HasName("pk_bearer_tokens");
-
-                    b.HasIndex("ConnectionId")
-                        .HasDatabaseName("ix_bearer_tokens_connection_id");
 
                     b.HasIndex("Lookup")
                         .HasDatabaseName("ix_bearer_tokens_lookup");
 
-                    b.ToTable("bearer_tokens", (string)null);
+                    b.HasIndex("ConnectionId", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bearer_tokens_connection_id_slot");
+
+                    b.ToTable("bearer_tokens", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bearer_tokens_slot", "slot BETWEEN 1 AND 2");
+                        });
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.Credentials.OAuthClient", b =>
@@ -198,7 +206,9 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasDatabaseName("ix_oauth_clients_client_id");
 
                     b.HasIndex("ConnectionId")
-                        .HasDatabaseName("ix_oauth_clients_connection_id");
+                        .IsUnique()
+                        .HasDatabaseName("ix_oauth_clients_connection_id_live")
+                        .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("oauth_clients", (string)null);
                 });

@@ -22,6 +22,7 @@ public sealed class SigningKeyRing(
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private readonly ConcurrentDictionary<string, ECDsaSecurityKey> _privateKeys = new();
     private readonly SemaphoreSlim _reload = new(1, 1);
+    private readonly SemaphoreSlim _rotating = new(1, 1);
     private (IReadOnlyList<SigningKey> Keys, DateTimeOffset ReadAt)? _ring;
 
     /// <summary>The key that signs now, made when there is none or the current one is due for rotation.</summary>
@@ -30,9 +31,9 @@ public sealed class SigningKeyRing(
         var keys = await GetKeysAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var current = keys.Where(k => k.RetiredAt is null).MaxBy(k => k.CreatedAt);
-        if (current is null || current.CreatedAt + options.Value.SigningKeyRotationInterval <= now)
+        if (current is null || IsDue(current, now))
         {
-            current = await RotateAsync(cancellationToken);
+            current = await RotateWhenDueAsync(cancellationToken);
         }
         var key = _privateKeys.GetOrAdd(current.KeyId, _ => Load(current));
         return new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256);
@@ -46,8 +47,31 @@ public sealed class SigningKeyRing(
         return keys.Where(k => k.RetiredAt is null || k.RetiredAt + options.Value.AccessTokenLifetime + ClockSkew > now).ToList();
     }
 
-    /// <summary>Makes a new signing key and retires the others. Replicas serialise on an advisory lock.</summary>
-    public async Task<SigningKey> RotateAsync(CancellationToken cancellationToken)
+    /// <summary>Makes a new signing key and retires the others, on demand.</summary>
+    public Task<SigningKey> RotateAsync(CancellationToken cancellationToken) => RotateAsync(onlyWhenDue: false, cancellationToken);
+
+    /// <summary>
+    /// The automatic rotation, single-flight: one caller per replica at a time, and across replicas
+    /// the advisory lock plus a second look at the live key, so the requests that all noticed the
+    /// due date together make one new key between them, not one each.
+    /// </summary>
+    private async Task<SigningKey> RotateWhenDueAsync(CancellationToken cancellationToken)
+    {
+        await _rotating.WaitAsync(cancellationToken);
+        try
+        {
+            return await RotateAsync(onlyWhenDue: true, cancellationToken);
+        }
+        finally
+        {
+            _rotating.Release();
+        }
+    }
+
+    private bool IsDue(SigningKey key, DateTimeOffset now) => key.CreatedAt + options.Value.SigningKeyRotationInterval <= now;
+
+    /// <summary>Replicas serialise on an advisory lock held for the transaction.</summary>
+    private async Task<SigningKey> RotateAsync(bool onlyWhenDue, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
@@ -58,9 +82,15 @@ public sealed class SigningKeyRing(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7283410001)", ct);
             var now = clock.GetUtcNow();
-            foreach (var live in await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(ct))
+            var live = await db.SigningKeys.Where(k => k.RetiredAt == null).ToListAsync(ct);
+            if (onlyWhenDue && live.MaxBy(k => k.CreatedAt) is { } newest && !IsDue(newest, now))
             {
-                live.RetiredAt = now;
+                // Someone else rotated while this caller waited for the lock.
+                return newest;
+            }
+            foreach (var retiring in live)
+            {
+                retiring.RetiredAt = now;
             }
             // Keys whose last token expired long ago are of no use to anyone.
             var forgotten = now - options.Value.AccessTokenLifetime - TimeSpan.FromDays(1);

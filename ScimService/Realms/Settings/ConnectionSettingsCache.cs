@@ -29,7 +29,13 @@ public sealed class ConnectionSettingsCache(TimeProvider clock)
         var settings = await load(cancellationToken);
         if (settings is not null && Interlocked.Read(ref _generation) == generation)
         {
-            _entries[connectionId] = new Entry(settings, now + Lifetime);
+            var fresh = new Entry(settings, now + Lifetime);
+            _entries[connectionId] = fresh;
+            // An invalidation between the check and the write above would be lost: look once more.
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                _entries.TryRemove(new KeyValuePair<Guid, Entry>(connectionId, fresh));
+            }
         }
         return settings;
     }

@@ -107,7 +107,7 @@ public sealed class BearerTokenFailureTests(ProvisioningApp app)
         var victim = await app.CreateTenantAsync();
         await app.InsertUserAsync(victim.Connection.Id, "victim@example.com");
         var spoofed = new TenantContextSigner(app.ContextSigningKey).Sign(new TenantContext(
-            victim.Organization.Id, victim.Connection.Id, victim.Connection.Realm, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddMinutes(1)));
+            victim.Organization.Id, victim.Connection.Id, victim.Connection.Realm, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddSeconds(10)), "GET", "/scim/v2/Users");
         using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
         request.Headers.Add(InternalHeaders.Context, spoofed);
         request.Headers.Add(InternalHeaders.Prefix + "Organization", victim.Organization.Id.ToString());

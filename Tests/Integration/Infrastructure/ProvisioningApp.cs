@@ -67,7 +67,11 @@ public sealed class ProvisioningApp : IAsyncLifetime
         // Aspire's endpoint proxy holds a connection open while ScimService is down, so the Gateway
         // notices only when YARP's activity timeout passes; under test that is seconds, not minutes.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"))
-            .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08");
+            .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08")
+            // Every test reaches the Gateway from the same loopback address. The bursts stay as in
+            // production; the buckets refill within seconds, so a test that empties one can wait for it.
+            .WithEnvironment("AddressLimits__FailedTokenRequests__PerSecond", "10")
+            .WithEnvironment("AddressLimits__FailedSignIns__PerSecond", "10");
         App = await builder.BuildAsync();
         using var timeout = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(timeout.Token);
