@@ -15,8 +15,9 @@ public sealed class DevelopmentSeedTests(ProvisioningApp app)
     [Fact]
     public async Task ARevokedDemoTokenStaysRevokedAndTheAdminsOwnTokensStayLiveAfterARestart()
     {
+        using var @operator = app.CreatePolicyClient(InternalCaller.Operator);
         using var policy = app.CreatePolicyClient();
-        var demo = await Tenants.ReadAsync<OrganizationDto>(await policy.GetAsync("/internal/organizations/by-slug/demo"));
+        var demo = await Tenants.ReadAsync<OrganizationDto>(await @operator.GetAsync("/internal/organizations/by-slug/demo"));
         var connections = await Tenants.ReadAsync<ConnectionDto[]>(await policy.GetAsync($"/internal/organizations/{demo.Id}/connections"));
         var dashboard = connections.Single(c => c.Realm == Realm.Dashboard);
         var tokensPath = $"/internal/connections/{dashboard.Id}/tokens";
