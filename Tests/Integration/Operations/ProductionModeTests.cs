@@ -59,6 +59,8 @@ public sealed class ProductionModeTests
             [
                 $"Infrastructure:DataDirectory={dataDirectory}",
                 "Gateway:Port=0",
+                // The AppHost's development launch profile, which the testing builder applies, makes it anonymous.
+                "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false",
                 .. values.Select(v => $"Parameters:{v.Key}={v.Value}"),
             ],
             (options, settings) => settings.EnvironmentName = "Production");
