@@ -42,6 +42,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddAdminAuthentication();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
             .WithPageResilience();
         builder.Services.AddHttpClient<DirectoryClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))

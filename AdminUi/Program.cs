@@ -1,4 +1,5 @@
 using Provisioning.AdminUi;
+using Provisioning.AdminUi.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOneTimePasswordGate();
 app.MapRazorPages();
 
 app.Run();

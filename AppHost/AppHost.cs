@@ -1,60 +1,78 @@
 using Provisioning.AppHost;
 using Provisioning.AppHost.Infrastructure;
-using Provisioning.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
+ProductionMode.Check(builder);
 
 var dataRoot = DataFolder.Resolve(builder);
-var secrets = DevelopmentSecrets.Load(dataRoot);
+var secrets = AppSecrets.Load(builder, dataRoot);
 var infrastructure = builder.AddInfrastructure(secrets, dataRoot);
 
-var contextSigningKey = secrets.Parameter(builder, "context-signing-key");
-var internalApiKey = secrets.Parameter(builder, "internal-api-key");
-var signingKeyProtectionKey = secrets.Parameter(builder, "signing-key-protection-key");
+var contextSigningKey = secrets.Parameter("context-signing-key");
+var signingKeyProtectionKey = secrets.Parameter("signing-key-protection-key");
+// One key per calling service, each accepted only on the routes that caller needs (docs/operations.md).
+var gatewayKey = secrets.Parameter("gateway-api-key");
+var scimServiceKey = secrets.Parameter("scimservice-api-key");
+var adminUiKey = secrets.Parameter("adminui-api-key");
+var operatorKey = secrets.Parameter("operator-api-key");
+var policyServiceKey = secrets.Parameter("policyservice-api-key");
 
 var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
+    .InAppHostEnvironment(builder)
     .WithReference(infrastructure.PolicyDb)
     .WithReference(infrastructure.Redis)
-    .WithEnvironment("InternalApi__Key", internalApiKey)
+    .WithEnvironment("InternalApi__Key", policyServiceKey)
+    .WithEnvironment("InternalApi__Callers__Gateway", gatewayKey)
+    .WithEnvironment("InternalApi__Callers__ScimService", scimServiceKey)
+    .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
+    .WithEnvironment("InternalApi__Callers__Operator", operatorKey)
     .WithEnvironment("OAuth__KeyProtectionKey", signingKeyProtectionKey)
     .WithHttpHealthCheck("/health");
 
-var seed = DevelopmentSeed.Configure(builder, secrets, policyService);
+var seed = secrets.GeneratesMissing ? DevelopmentSeed.Configure(secrets, policyService) : null;
 
 var scimService = builder.AddProject<Projects.ScimService>("scimservice")
+    .InAppHostEnvironment(builder)
     .WithReference(infrastructure.ScimDb)
     .WithReference(infrastructure.Redis)
     .WithReference(policyService).WaitFor(policyService)
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
-    .WithEnvironment("InternalApi__Key", internalApiKey)
-    .WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug)
+    .WithEnvironment("InternalApi__Key", scimServiceKey)
+    .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
+    .WithEnvironment("InternalApi__Callers__PolicyService", policyServiceKey)
     .WithReplicas(builder.Configuration.GetValue("Scim:Replicas", 1))
     .WithHttpHealthCheck("/health");
+if (seed is not null)
+{
+    scimService.WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug);
+}
 
 // PolicyService asks ScimService whether a device policy exists and has it recompute roles
 // after a mapping change; no WaitFor, since ScimService waits for PolicyService.
 policyService.WithReference(scimService);
 
 var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
+    .InAppHostEnvironment(builder)
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
-    .WithEnvironment("AdminUi__InternalApiKey", internalApiKey)
+    .WithEnvironment("AdminUi__InternalApiKey", adminUiKey)
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .InAppHostEnvironment(builder)
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
     .WithReference(adminUi).WaitFor(adminUi)
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Gateway__ContextSigningKey", contextSigningKey)
-    .WithEnvironment("Gateway__InternalApiKey", internalApiKey)
+    .WithEnvironment("Gateway__InternalApiKey", gatewayKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 GatewayPort.Apply(builder, gateway);
 // "Test connection" in the Admin UI calls the Gateway as an IdP would; no WaitFor, the Gateway waits for the Admin UI.
 adminUi.WithEnvironment("AdminUi__GatewayUrl", gateway.GetEndpoint("http"));
 
-seed.PrintWhenReady(gateway, dataRoot);
+seed?.PrintWhenReady(gateway, dataRoot);
 SimulatorResource.AddWhenEnabled(builder, gateway, dataRoot);
 
 builder.Build().Run();

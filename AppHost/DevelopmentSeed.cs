@@ -26,18 +26,18 @@ public sealed class DevelopmentSeed
     }
 
     public static DevelopmentSeed Configure(
-        IDistributedApplicationBuilder builder, DevelopmentSecrets secrets, IResourceBuilder<ProjectResource> policyService)
+        AppSecrets secrets, IResourceBuilder<ProjectResource> policyService)
     {
         var tokens = new Dictionary<Realm, string>();
         policyService.WithEnvironment("Seed__OrganizationSlug", OrganizationSlug);
-        var adminPassword = secrets.Value(builder, "admin-password");
+        var adminPassword = secrets.Value("admin-password");
         policyService.WithEnvironment("Seed__AdminEmail", AdminEmail);
-        policyService.WithEnvironment("Seed__AdminPassword", secrets.Parameter(builder, "admin-password"));
+        policyService.WithEnvironment("Seed__AdminPassword", secrets.Parameter("admin-password"));
         foreach (var realm in Enum.GetValues<Realm>())
         {
             var name = $"seed-token-{realm.ToString().ToLowerInvariant()}";
-            tokens[realm] = secrets.Value(builder, name, BearerTokenFormat.Create);
-            policyService.WithEnvironment($"Seed__Tokens__{realm}", secrets.Parameter(builder, name));
+            tokens[realm] = secrets.Value(name, BearerTokenFormat.Create);
+            policyService.WithEnvironment($"Seed__Tokens__{realm}", secrets.Parameter(name));
         }
         return new DevelopmentSeed(tokens, adminPassword, policyService);
     }

@@ -1,12 +1,25 @@
 namespace Provisioning.Contracts;
 
-// The shapes of PolicyService's admin-account API, used by the Admin UI's sign-in.
+// The shapes of PolicyService's admin-account API: the Admin UI's sign-in and password change, the operator's resets.
 
 public sealed record AdminSignInRequest(string Email, string Password);
 
-/// <summary>Who signed in: the Admin UI keeps this in its cookie and scopes every page to the organization.</summary>
-public sealed record SignedInAdminDto(Guid AdminId, string Email, Guid OrganizationId, string OrganizationName);
+/// <summary>
+/// Who signed in: the Admin UI keeps this in its cookie and scopes every page to the organization.
+/// <see cref="MustChangePassword"/> holds until the one-time password given at creation or reset is replaced.
+/// </summary>
+public sealed record SignedInAdminDto(Guid AdminId, string Email, Guid OrganizationId, string OrganizationName, bool MustChangePassword = false);
 
-public sealed record CreateAdminRequest(string Email, string Password);
+/// <summary>Without a password, PolicyService makes a one-time password that must be changed at first sign-in.</summary>
+public sealed record CreateAdminRequest(string Email, string? Password = null);
 
 public sealed record AdminDto(Guid Id, Guid OrganizationId, string Email, DateTimeOffset CreatedAt);
+
+/// <summary>The one answer that carries a one-time password; it is never retrievable again.</summary>
+public sealed record CreatedAdminDto(Guid Id, Guid OrganizationId, string Email, DateTimeOffset CreatedAt, string? InitialPassword);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record ResetAdminPasswordRequest(string Email);
+
+public sealed record PasswordResetDto(string Email, string InitialPassword);

@@ -11,6 +11,12 @@ public static class InternalHeaders
     /// <summary>The signed tenant context the Gateway forwards to ScimService.</summary>
     public const string Context = Prefix + "Context";
 
-    /// <summary>The shared credential that services present to each other's internal APIs.</summary>
+    /// <summary>The calling service's own credential, presented to each other's internal APIs.</summary>
     public const string ApiKey = Prefix + "Internal-Key";
+
+    /// <summary>Who acts, for the audit log: the signed-in admin's email, or "operator".</summary>
+    public const string Actor = Prefix + "Actor";
+
+    /// <summary>The address the actor acts from, for the audit log.</summary>
+    public const string ActorIp = Prefix + "Actor-Ip";
 }

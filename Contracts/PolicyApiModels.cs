@@ -2,9 +2,20 @@ namespace Provisioning.Contracts;
 
 // The shapes of PolicyService's internal API, shared by its callers.
 
-public sealed record OrganizationDto(Guid Id, string Slug, string Name, DateTimeOffset CreatedAt);
+public sealed record OrganizationDto(Guid Id, string Slug, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null);
 
 public sealed record CreateOrganizationRequest(string Slug, string Name);
+
+/// <summary>An operator onboards a customer: the organization and its first admin, together or not at all.</summary>
+public sealed record OnboardOrganizationRequest(string Slug, string Name, string AdminEmail);
+
+/// <summary>The one answer that carries the first admin's one-time password.</summary>
+public sealed record OnboardedOrganizationDto(OrganizationDto Organization, CreatedAdminDto Admin);
+
+/// <summary>An organization as the operator lists it: its realms with SCIM on, and when SCIM was last used.</summary>
+public sealed record OrganizationSummaryDto(
+    Guid Id, string Slug, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt,
+    Realm[] EnabledRealms, int Connections, DateTimeOffset? LastScimActivity);
 
 /// <summary>A SCIM connection; <see cref="RateLimit"/> is null while the Gateway's default applies.</summary>
 public sealed record ConnectionDto(

@@ -60,7 +60,11 @@ public static class Extensions
             .BindConfiguration(InternalApiOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddInternalCallerKeys(InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Auditing.AuditLog>();
+        builder.Services.AddSingleton<Organizations.OrganizationSwitch>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

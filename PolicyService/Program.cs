@@ -23,7 +23,11 @@ await app.SeedDevelopmentDataAsync();
 // ProblemDetails, not the developer page: /oauth/** is public, and that page echoes request headers.
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
-app.MapOpenApi("/internal/openapi/{documentName}.json");
+if (app.Environment.IsDevelopment())
+{
+    // The API's description helps development; in production it only maps the attack surface.
+    app.MapOpenApi("/internal/openapi/{documentName}.json");
+}
 app.MapOrganizationsApi();
 app.MapConnectionsApi();
 app.MapTokensApi();

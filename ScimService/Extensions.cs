@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
@@ -30,6 +31,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddInternalCallerKeys(InternalCaller.AdminUi, InternalCaller.PolicyService);
         builder.Services.AddOptions<InternalKeyOptions>()
             .BindConfiguration(InternalKeyOptions.Section)
             .ValidateDataAnnotations()

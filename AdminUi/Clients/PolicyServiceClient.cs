@@ -6,18 +6,43 @@ using Provisioning.Contracts;
 namespace Provisioning.AdminUi.Clients;
 
 /// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
-public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options)
+public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options, IHttpContextAccessor httpContext)
 {
-    /// <summary>The admin; or no admin, and whether sign-in is paused for this email after too many failures.</summary>
-    public async Task<(SignedInAdminDto? Admin, bool Paused)> SignInAsync(string email, string password, CancellationToken cancellationToken)
+    /// <summary>The admin; or no admin and why, in words for the sign-in page.</summary>
+    public async Task<(SignedInAdminDto? Admin, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, "/internal/admins/sign-in", new AdminSignInRequest(email, password), cancellationToken);
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => (null, false),
-            HttpStatusCode.TooManyRequests => (null, true),
-            _ => (await ReadAsync<SignedInAdminDto>(response, cancellationToken), false),
+            // One message for an unknown email and a wrong password: the form does not say which accounts exist.
+            HttpStatusCode.Unauthorized => (null, "The email or password is not correct."),
+            HttpStatusCode.TooManyRequests => (null, "Too many failed sign-ins for this email. Wait 15 minutes and try again."),
+            HttpStatusCode.Forbidden => (null, "Your organization is disabled. Ask your provider to enable it again."),
+            _ => (await ReadAsync<SignedInAdminDto>(response, cancellationToken), null),
         };
+    }
+
+    /// <summary>Null when changed; else the service's reasons (a wrong current password, a short new one).</summary>
+    public async Task<ServiceRefusal?> ChangePasswordAsync(Guid adminId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/internal/admins/{adminId}/password", new ChangePasswordRequest(currentPassword, newPassword), cancellationToken);
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        await EnsureSuccessAsync(response);
+        return null;
+    }
+
+    /// <summary>The new admin with their one-time password, or the service's reasons for refusing.</summary>
+    public async Task<(CreatedAdminDto? Admin, ServiceRefusal? Refusal)> AddAdminAsync(Guid organizationId, string email, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, $"/internal/organizations/{organizationId}/admins", new CreateAdminRequest(email), cancellationToken);
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        return (await ReadAsync<CreatedAdminDto>(response, cancellationToken), null);
     }
 
     public async Task<ConnectionDto[]> GetConnectionsAsync(Guid organizationId, CancellationToken cancellationToken)
@@ -128,6 +153,18 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
+        // Who acts and from where, for PolicyService's audit log.
+        if (httpContext.HttpContext is { } current)
+        {
+            if (current.User.Identity?.IsAuthenticated == true && current.User.Identity.Name is { } email)
+            {
+                request.Headers.Add(InternalHeaders.Actor, email);
+            }
+            if (current.Connection.RemoteIpAddress is { } address)
+            {
+                request.Headers.Add(InternalHeaders.ActorIp, address.ToString());
+            }
+        }
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -8,12 +8,12 @@ public static class InfrastructureBuilder
     /// projects reference the same connection-string names either way.
     /// </summary>
     public static InfrastructureResources AddInfrastructure(
-        this IDistributedApplicationBuilder builder, DevelopmentSecrets secrets, string dataRoot)
+        this IDistributedApplicationBuilder builder, AppSecrets secrets, string dataRoot)
     {
         var mode = InfrastructureModeDetection.Resolve(builder.Configuration);
         var durable = builder.Configuration.GetValue("Infrastructure:Durable", defaultValue: true);
-        var postgresPassword = secrets.Parameter(builder, "postgres-password");
-        var redisPassword = secrets.Parameter(builder, "redis-password");
+        var postgresPassword = secrets.Parameter("postgres-password");
+        var redisPassword = secrets.Parameter("redis-password");
 
         if (mode == InfrastructureMode.Container)
         {
@@ -28,8 +28,8 @@ public static class InfrastructureBuilder
                 new(redis, redis));
         }
 
-        var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value(builder, "postgres-password"), durable, ["scimdb", "policydb"], out var postgresPort);
-        var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value(builder, "redis-password"), out var redisPort);
+        var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value("postgres-password"), durable, ["scimdb", "policydb"], out var postgresPort);
+        var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value("redis-password"), out var redisPort);
 
         IResourceBuilder<IResourceWithConnectionString> Database(string name) => builder.AddConnectionString(name, ReferenceExpression.Create(
             $"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username=postgres;Password={postgresPassword.Resource};Database={name}"));

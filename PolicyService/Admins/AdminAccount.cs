@@ -8,4 +8,7 @@ public sealed class AdminAccount
     public required string Email { get; init; }
     public required string PasswordHash { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>True while the admin holds a one-time password (from onboarding, another admin or a reset).</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
 
@@ -11,7 +13,7 @@ public static class AdminsApi
 {
     private const string SignInFailed = "The email or password is not correct.";
 
-    private static readonly PasswordHasher<AdminAccount> Hasher = new();
+    private static PasswordHasher<AdminAccount> Hasher => AdminPasswords.Hasher;
 
     /// <summary>
     /// Verified when no account has the email, so an unknown email costs the same hashing
@@ -22,14 +24,18 @@ public static class AdminsApi
 
     public static void MapAdminsApi(this IEndpointRouteBuilder app)
     {
-        app.MapInternalGroup("/admins", "Admins").MapPost("/sign-in", SignInAsync);
-        app.MapInternalGroup("/organizations/{organizationId:guid}/admins", "Admins").MapPost("/", CreateAsync);
+        var adminUi = app.MapInternalGroup("/admins", "Admins", InternalCaller.AdminUi);
+        adminUi.MapPost("/sign-in", SignInAsync);
+        adminUi.MapPost("/{adminId:guid}/password", ChangePasswordAsync);
+        app.MapInternalGroup("/admins", "Admins", InternalCaller.Operator).MapPost("/reset-password", ResetPasswordAsync);
+        app.MapInternalGroup("/organizations/{organizationId:guid}/admins", "Admins", InternalCaller.Operator, InternalCaller.AdminUi)
+            .MapPost("/", CreateAsync);
     }
 
     private static async Task<Results<Ok<SignedInAdminDto>, ProblemHttpResult>> SignInAsync(
         AdminSignInRequest request, PolicyDbContext db, SignInThrottle throttle, CancellationToken cancellationToken)
     {
-        var email = NormalizeEmail(request.Email);
+        var email = AdminPasswords.NormalizeEmail(request.Email);
         // Reserved before the password is verified, so parallel guesses are counted too.
         if (!await throttle.TryReserveCheckAsync(email))
         {
@@ -39,7 +45,7 @@ public static class AdminsApi
         }
         var found = email.Length == 0 ? null : await db.AdminAccounts.AsNoTracking()
             .Where(a => a.Email == email)
-            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { Admin = a, OrganizationName = o.Name })
+            .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (a, o) => new { Admin = a, OrganizationName = o.Name, o.DisabledAt })
             .FirstOrDefaultAsync(cancellationToken);
 
         var verdict = Hasher.VerifyHashedPassword(
@@ -51,27 +57,38 @@ public static class AdminsApi
             return TypedResults.Problem(SignInFailed, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
         await throttle.ClearAsync(email);
+        // Told only to someone who knows the password: a disabled organization is no secret to its own admins.
+        if (found.DisabledAt is not null)
+        {
+            return TypedResults.Problem(
+                "This organization is disabled. Ask your provider to enable it again.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Organization disabled");
+        }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             await db.AdminAccounts.Where(a => a.Id == found.Admin.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordHash, Hasher.HashPassword(found.Admin, request.Password!)), cancellationToken);
         }
-        return TypedResults.Ok(new SignedInAdminDto(found.Admin.Id, found.Admin.Email, found.Admin.OrganizationId, found.OrganizationName));
+        return TypedResults.Ok(new SignedInAdminDto(
+            found.Admin.Id, found.Admin.Email, found.Admin.OrganizationId, found.OrganizationName, found.Admin.MustChangePassword));
     }
 
-    /// <summary>Adds an admin to an organization (used by provisioning scripts and tests; there is no self sign-up).</summary>
-    private static async Task<Results<Created<AdminDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid organizationId, CreateAdminRequest request, PolicyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds an admin to an organization: the operator at onboarding, or another admin of the same
+    /// organization in the Admin UI. Without a password, a one-time password is made and answered once.
+    /// </summary>
+    private static async Task<Results<Created<CreatedAdminDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        Guid organizationId, CreateAdminRequest request, PolicyDbContext db, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var email = NormalizeEmail(request.Email);
+        var email = AdminPasswords.NormalizeEmail(request.Email);
         var errors = new Dictionary<string, string[]>();
-        if (email.Length is 0 or > 320 || !email.Contains('@'))
+        if (AdminPasswords.EmailProblem(email) is { } emailProblem)
         {
-            errors["email"] = ["An email address is required."];
+            errors["email"] = [emailProblem];
         }
-        if (request.Password is not { Length: >= 12 and <= 200 })
+        if (request.Password is not null && AdminPasswords.Problem(request.Password) is { } passwordProblem)
         {
-            errors["password"] = ["Use a password of 12 to 200 characters."];
+            errors["password"] = [passwordProblem];
         }
         if (errors.Count > 0)
         {
@@ -86,13 +103,68 @@ public static class AdminsApi
             return TypedResults.Problem("An admin with this email exists.", statusCode: StatusCodes.Status409Conflict);
         }
         var admin = new AdminAccount { OrganizationId = organizationId, Email = email, PasswordHash = "", CreatedAt = clock.GetUtcNow() };
-        admin.PasswordHash = Hasher.HashPassword(admin, request.Password!);
+        string? oneTime = null;
+        if (request.Password is null)
+        {
+            oneTime = AdminPasswords.SetOneTime(admin);
+        }
+        else
+        {
+            admin.PasswordHash = Hasher.HashPassword(admin, request.Password);
+        }
         db.AdminAccounts.Add(admin);
+        audit.Record(db, organizationId, AuditActions.AdminAdded, email);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/internal/organizations/{organizationId}/admins/{admin.Id}",
-            new AdminDto(admin.Id, admin.OrganizationId, admin.Email, admin.CreatedAt));
+            new CreatedAdminDto(admin.Id, admin.OrganizationId, admin.Email, admin.CreatedAt, oneTime));
     }
 
-    /// <summary>Emails are kept and compared in lower case, so sign-in does not depend on how one types them.</summary>
-    private static string NormalizeEmail(string? email) => (email ?? "").Trim().ToLowerInvariant();
+    /// <summary>An admin replaces their own password; the current one must be given, so a left-open session cannot take the account.</summary>
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
+        Guid adminId, ChangePasswordRequest request, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var admin = await db.AdminAccounts.FirstOrDefaultAsync(a => a.Id == adminId, cancellationToken);
+        if (admin is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (Hasher.VerifyHashedPassword(admin, admin.PasswordHash, request.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
+        {
+            errors["currentPassword"] = ["The current password is not correct."];
+        }
+        if (AdminPasswords.Problem(request.NewPassword) is { } problem)
+        {
+            errors["newPassword"] = [problem];
+        }
+        else if (request.NewPassword == request.CurrentPassword)
+        {
+            errors["newPassword"] = ["Choose a password different from the current one."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        admin.PasswordHash = Hasher.HashPassword(admin, request.NewPassword);
+        admin.MustChangePassword = false;
+        audit.Record(db, admin.OrganizationId, AuditActions.PasswordChanged, admin.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The operator gives an admin who lost their password a one-time one.</summary>
+    private static async Task<Results<Ok<PasswordResetDto>, NotFound<ProblemDetails>>> ResetPasswordAsync(
+        ResetAdminPasswordRequest request, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var email = AdminPasswords.NormalizeEmail(request.Email);
+        var admin = await db.AdminAccounts.FirstOrDefaultAsync(a => a.Email == email, cancellationToken);
+        if (admin is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "No admin has this email.", Status = StatusCodes.Status404NotFound });
+        }
+        var password = AdminPasswords.SetOneTime(admin);
+        audit.Record(db, admin.OrganizationId, AuditActions.PasswordReset, admin.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new PasswordResetDto(admin.Email, password));
+    }
 }

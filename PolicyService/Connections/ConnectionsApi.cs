@@ -1,3 +1,4 @@
+using Provisioning.PolicyService.Auditing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
@@ -12,11 +13,11 @@ public static class ConnectionsApi
 {
     public static void MapConnectionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/organizations/{organizationId:guid}/connections", "Connections");
+        var group = app.MapInternalGroup("/organizations/{organizationId:guid}/connections", "Connections", InternalCaller.AdminUi);
         group.MapGet("/", ListAsync);
         group.MapPut("/{realm}", PutAsync);
 
-        var connection = app.MapInternalGroup("/connections/{connectionId:guid}", "Connections");
+        var connection = app.MapInternalGroup("/connections/{connectionId:guid}", "Connections", InternalCaller.Operator);
         connection.MapPut("/rate-limit", PutRateLimitAsync);
         connection.MapDelete("/rate-limit", DeleteRateLimitAsync);
     }
@@ -37,7 +38,7 @@ public static class ConnectionsApi
     /// <summary>Creates the realm's connection if it is missing, and sets whether it is enabled.</summary>
     private static async Task<Results<Ok<ConnectionDto>, NotFound, ValidationProblem>> PutAsync(
         Guid organizationId, string realm, UpdateConnectionRequest request,
-        PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<Realm>(realm, ignoreCase: true, out var parsedRealm) || !Enum.IsDefined(parsedRealm))
         {
@@ -56,6 +57,10 @@ public static class ConnectionsApi
         {
             connection = new Connection { OrganizationId = organizationId, Realm = parsedRealm, CreatedAt = clock.GetUtcNow() };
             db.Connections.Add(connection);
+        }
+        if (db.Entry(connection).State == EntityState.Added || connection.Enabled != request.Enabled)
+        {
+            audit.Record(db, organizationId, request.Enabled ? AuditActions.ScimTurnedOn : AuditActions.ScimTurnedOff, parsedRealm.DisplayName());
         }
         connection.Enabled = request.Enabled;
         await db.SaveChangesAsync(cancellationToken);

@@ -11,13 +11,14 @@ namespace Provisioning.PolicyService.Credentials;
 
 /// <summary>
 /// Answers the Gateway: which connection does this static token (by lookup and hash) or this
-/// OAuth client (by credential id) speak for? Both read through the Redis settings cache.
+/// OAuth client (by credential id) speak for? Both read through the Redis settings cache. A
+/// disabled organization's credentials speak for nobody.
 /// </summary>
 public static class CredentialChecksApi
 {
     public static void MapCredentialChecksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/credentials", "Credentials");
+        var group = app.MapInternalGroup("/credentials", "Credentials", InternalCaller.Gateway);
         group.MapPost("/check", CheckAsync);
         group.MapPost("/oauth-clients/check", CheckOAuthClientAsync);
     }
@@ -70,7 +71,8 @@ public static class CredentialChecksApi
     private static async Task<List<CredentialCandidate>?> LoadCandidatesAsync(PolicyDbContext db, string lookup, CancellationToken cancellationToken) =>
         await (from token in db.BearerTokens
          join connection in db.Connections on token.ConnectionId equals connection.Id
-         where token.Lookup == lookup
+         join organization in db.Organizations on connection.OrganizationId equals organization.Id
+         where token.Lookup == lookup && organization.DisabledAt == null
          select new CredentialCandidate(
              token.Id, token.Hash, token.ExpiresAt, token.RevokedAt,
              connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled,
@@ -82,7 +84,8 @@ public static class CredentialChecksApi
     private static Task<CredentialCheckResult?> LoadOAuthClientAsync(PolicyDbContext db, Guid clientCredentialId, CancellationToken cancellationToken) =>
         (from client in db.OAuthClients
          join connection in db.Connections on client.ConnectionId equals connection.Id
-         where client.Id == clientCredentialId && client.RevokedAt == null
+         join organization in db.Organizations on connection.OrganizationId equals organization.Id
+         where client.Id == clientCredentialId && client.RevokedAt == null && organization.DisabledAt == null
          select new CredentialCheckResult(
              client.Id, connection.OrganizationId, connection.Id, connection.Realm, connection.Enabled,
              connection.RateLimitRequestsPerSecond != null && connection.RateLimitBurst != null

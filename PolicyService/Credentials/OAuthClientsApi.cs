@@ -13,7 +13,7 @@ public static class OAuthClientsApi
 {
     public static void MapOAuthClientsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/connections/{connectionId:guid}/oauth-client", "OAuth clients");
+        var group = app.MapInternalGroup("/connections/{connectionId:guid}/oauth-client", "OAuth clients", InternalCaller.AdminUi);
         group.MapGet("/", GetAsync);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/", DeleteAsync);

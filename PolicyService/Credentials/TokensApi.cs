@@ -1,3 +1,4 @@
+using Provisioning.PolicyService.Auditing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
@@ -14,7 +15,7 @@ public static class TokensApi
 
     public static void MapTokensApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/connections/{connectionId:guid}/tokens", "Tokens");
+        var group = app.MapInternalGroup("/connections/{connectionId:guid}/tokens", "Tokens", InternalCaller.AdminUi);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{tokenId:guid}", RevokeAsync);
@@ -35,7 +36,7 @@ public static class TokensApi
     }
 
     private static async Task<Results<Created<CreatedTokenDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid connectionId, CreateTokenRequest request, PolicyDbContext db, SettingsCache cache, TimeProvider clock,
+        Guid connectionId, CreateTokenRequest request, PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -46,7 +47,8 @@ public static class TokensApi
                 ["expiresAt"] = ["The expiry must lie in the future."],
             });
         }
-        if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null)
         {
             return TypedResults.NotFound();
         }
@@ -61,6 +63,7 @@ public static class TokensApi
             var (token, secret) = BearerTokenIssuer.Issue(connectionId, request.ExpiresAt, now);
             token.Slot = free[0];
             db.BearerTokens.Add(token);
+            audit.Record(db, connection.OrganizationId, AuditActions.TokenCreated, $"{connection.Realm.DisplayName()} token {token.Lookup}…");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -81,15 +84,23 @@ public static class TokensApi
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeAsync(
-        Guid connectionId, Guid tokenId, PolicyDbContext db, SettingsCache cache, TimeProvider clock,
+        Guid connectionId, Guid tokenId, PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var token = await db.BearerTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.ConnectionId == connectionId, cancellationToken);
-        if (token is null)
+        var found = await db.BearerTokens
+            .Where(t => t.Id == tokenId && t.ConnectionId == connectionId)
+            .Join(db.Connections, t => t.ConnectionId, c => c.Id, (t, c) => new { Token = t, c.OrganizationId, c.Realm })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return TypedResults.NotFound();
         }
-        token.Revoke(clock.GetUtcNow());
+        var token = found.Token;
+        if (token.RevokedAt is null)
+        {
+            token.Revoke(clock.GetUtcNow());
+            audit.Record(db, found.OrganizationId, AuditActions.TokenRevoked, $"{found.Realm.DisplayName()} token {token.Lookup}…");
+        }
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
         return TypedResults.NoContent();

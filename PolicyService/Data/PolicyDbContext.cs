@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.PolicyService.Admins;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.GroupMappings;
@@ -19,6 +20,7 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<GroupRoleMapping> GroupRoleMappings => Set<GroupRoleMapping>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

@@ -13,7 +13,7 @@ namespace Provisioning.PolicyService.GroupMappings;
 public static class GroupRolesApi
 {
     public static void MapGroupRolesApi(this IEndpointRouteBuilder app) =>
-        app.MapInternalGroup("/connections/{connectionId:guid}/group-roles", "Group roles")
+        app.MapInternalGroup("/connections/{connectionId:guid}/group-roles", "Group roles", InternalCaller.AdminUi)
             .MapPut("/", PutAsync);
 
     private static async Task<Results<Ok<GroupRolesUpdatedDto>, NotFound, ValidationProblem>> PutAsync(

@@ -6,7 +6,7 @@ public sealed class InternalApiOptions
 {
     public const string Section = "InternalApi";
 
-    /// <summary>The credential other services present in the internal-key header (an Aspire parameter).</summary>
+    /// <summary>The key PolicyService presents to ScimService's internal API (the Aspire parameter policyservice-api-key).</summary>
     [Required, MinLength(32)]
     public string Key { get; set; } = "";
 }

@@ -13,9 +13,10 @@ public static class PoliciesApi
 {
     public static void MapPoliciesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/connections/{connectionId:guid}", "Policies");
-        group.MapGet("/settings", GetSettingsAsync);
-        group.MapPut("/policy", PutPolicyAsync);
+        app.MapInternalGroup("/connections/{connectionId:guid}", "Policies", InternalCaller.ScimService, InternalCaller.AdminUi)
+            .MapGet("/settings", GetSettingsAsync);
+        app.MapInternalGroup("/connections/{connectionId:guid}", "Policies", InternalCaller.AdminUi)
+            .MapPut("/policy", PutPolicyAsync);
     }
 
     private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound>> GetSettingsAsync(

@@ -12,15 +12,17 @@ using Provisioning.PolicyService.Organizations;
 namespace Provisioning.PolicyService.Seeding;
 
 /// <summary>
-/// Makes sure the demo organization exists with a connection per realm, each accepting the
-/// token the AppHost generated for it. Idempotent: it runs at every start.
+/// Creates what is missing of the demo organization: the organization, a connection per realm
+/// with the token the AppHost generated for it, the demo admin. It runs at every start in
+/// Development only, and never touches what exists: a demo token the admin revoked stays
+/// revoked, the admin's own tokens stay live, a changed password stays changed.
 /// </summary>
 public static class DevelopmentSeed
 {
     public static async Task SeedDevelopmentDataAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SeedOptions>>().Value;
-        if (string.IsNullOrEmpty(options.OrganizationSlug))
+        if (string.IsNullOrEmpty(options.OrganizationSlug) || !app.Environment.IsDevelopment())
         {
             return;
         }
@@ -38,15 +40,17 @@ public static class DevelopmentSeed
 
         foreach (var realm in Enum.GetValues<Realm>())
         {
-            var connection = await db.Connections.FirstOrDefaultAsync(c => c.OrganizationId == organization.Id && c.Realm == realm);
-            if (connection is null)
+            if (await db.Connections.AnyAsync(c => c.OrganizationId == organization.Id && c.Realm == realm))
             {
-                connection = new Connection { OrganizationId = organization.Id, Realm = realm, CreatedAt = now };
-                db.Connections.Add(connection);
+                continue; // its tokens are the admin's business from now on
             }
+            var connection = new Connection { OrganizationId = organization.Id, Realm = realm, CreatedAt = now };
+            db.Connections.Add(connection);
             if (options.Tokens.TryGetValue(realm, out var secret) && !string.IsNullOrEmpty(secret))
             {
-                await EnsureTokenAsync(db, cache, connection, secret, now);
+                var (token, _) = BearerTokenIssuer.FromSecret(connection.Id, secret, expiresAt: null, now);
+                db.BearerTokens.Add(token);
+                await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
             }
         }
         if (!string.IsNullOrEmpty(options.AdminEmail) && !string.IsNullOrEmpty(options.AdminPassword))
@@ -57,44 +61,15 @@ public static class DevelopmentSeed
         app.Logger.LogInformation("Development seed ready for organization {Organization}.", organization.Slug);
     }
 
-    /// <summary>The seed admin signs in with the password the AppHost generated for this data folder.</summary>
+    /// <summary>The seed admin signs in with the password the AppHost generated for this data folder, until they change it.</summary>
     private static async Task EnsureAdminAsync(PolicyDbContext db, Organization organization, string email, string password, DateTimeOffset now)
     {
-        var hasher = new PasswordHasher<AdminAccount>();
-        var admin = await db.AdminAccounts.FirstOrDefaultAsync(a => a.Email == email);
-        if (admin is null)
-        {
-            admin = new AdminAccount { OrganizationId = organization.Id, Email = email, PasswordHash = "", CreatedAt = now };
-            db.AdminAccounts.Add(admin);
-        }
-        else if (hasher.VerifyHashedPassword(admin, admin.PasswordHash, password) != PasswordVerificationResult.Failed)
+        if (await db.AdminAccounts.AnyAsync(a => a.Email == email))
         {
             return;
         }
-        admin.PasswordHash = hasher.HashPassword(admin, password);
-    }
-
-    private static async Task EnsureTokenAsync(PolicyDbContext db, SettingsCache cache, Connection connection, string secret, DateTimeOffset now)
-    {
-        var (token, _) = BearerTokenIssuer.FromSecret(connection.Id, secret, expiresAt: null, now);
-        if (await db.BearerTokens.AnyAsync(t => t.Hash == token.Hash && t.RevokedAt == null))
-        {
-            return;
-        }
-        var free = await TokenSlots.FreeAsync(db, connection.Id, now, CancellationToken.None);
-        if (free.Count == 0)
-        {
-            // Make room by revoking the oldest live token.
-            var oldest = await db.BearerTokens
-                .Where(t => t.ConnectionId == connection.Id && t.Slot != null)
-                .OrderBy(t => t.CreatedAt)
-                .FirstAsync();
-            free.Add(oldest.Slot!.Value);
-            oldest.Revoke(now);
-            await cache.InvalidateAsync(CredentialChecksApi.CacheKey(oldest.Lookup));
-        }
-        token.Slot = free[0];
-        db.BearerTokens.Add(token);
-        await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
+        var admin = new AdminAccount { OrganizationId = organization.Id, Email = email, PasswordHash = "", CreatedAt = now };
+        admin.PasswordHash = new PasswordHasher<AdminAccount>().HashPassword(admin, password);
+        db.AdminAccounts.Add(admin);
     }
 }

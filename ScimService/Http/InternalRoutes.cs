@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.ScimService.Http;
@@ -8,7 +7,7 @@ public sealed class InternalKeyOptions
 {
     public const string Section = "InternalApi";
 
-    /// <summary>The credential services present to each other in the internal-key header (an Aspire parameter).</summary>
+    /// <summary>The key ScimService presents to PolicyService's internal API (the Aspire parameter scimservice-api-key).</summary>
     [Required, MinLength(32)]
     public string Key { get; set; } = "";
 }
@@ -16,18 +15,9 @@ public sealed class InternalKeyOptions
 public static class InternalRoutes
 {
     /// <summary>
-    /// A route group under /internal that answers only callers holding the internal key. The
-    /// Gateway never routes /internal, so only the system's own services reach it.
+    /// A route group under /internal that answers only the named callers, each by its own key
+    /// (the Admin UI unless said otherwise). The Gateway never routes /internal.
     /// </summary>
-    public static RouteGroupBuilder MapInternalRoutes(this IEndpointRouteBuilder app, string prefix) =>
-        app.MapGroup("/internal" + prefix).AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var options = http.RequestServices.GetRequiredService<IOptions<InternalKeyOptions>>().Value;
-            if (!InternalApiKey.Matches(http.Request.Headers[InternalHeaders.ApiKey], options.Key))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The internal API key is missing or wrong.");
-            }
-            return await next(context);
-        });
+    public static RouteGroupBuilder MapInternalRoutes(this IEndpointRouteBuilder app, string prefix, params InternalCaller[] callers) =>
+        app.MapGroup("/internal" + prefix).AllowCallers(callers.Length == 0 ? [InternalCaller.AdminUi] : callers);
 }

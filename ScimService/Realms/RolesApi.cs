@@ -14,7 +14,7 @@ namespace Provisioning.ScimService.Realms;
 public static class RolesApi
 {
     public static void MapRolesApi(this IEndpointRouteBuilder app) =>
-        app.MapInternalRoutes("/connections/{connectionId:guid}/roles").MapPost("/recompute", RecomputeAsync);
+        app.MapInternalRoutes("/connections/{connectionId:guid}/roles", InternalCaller.PolicyService).MapPost("/recompute", RecomputeAsync);
 
     private static async Task<Results<Ok<RecomputeRolesResult>, NotFound, ValidationProblem, ProblemHttpResult>> RecomputeAsync(
         Guid connectionId, RecomputeRolesRequest? request, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)

@@ -35,8 +35,8 @@ public static class TargetResolution
     }
 
     /// <summary>
-    /// PolicyService's address and internal key come from the AppHost when the simulator runs as its resource
-    /// (service discovery and <c>InternalApi__Key</c>), else from credentials.json and the development secrets beside it.
+    /// PolicyService's address comes from the AppHost when the simulator runs as its resource
+    /// (service discovery), else from credentials.json; the keys from the development secrets beside it.
     /// </summary>
     private static async Task<IReadOnlyList<Target>> CreateTenantsAsync(SimulatorOptions options, int count, JsonObject? credentials, string? file,
         HttpClient http, CancellationToken cancellationToken)
@@ -49,23 +49,35 @@ public static class TargetResolution
             ?? Discovered("gateway")
             ?? (credentials is null ? null : CredentialsFile.GatewayUrl(credentials))
             ?? throw new InvalidOperationException("--tenants needs the Gateway's address: --url, or a credentials.json written by ./run.sh.");
-        var key = Environment.GetEnvironmentVariable("InternalApi__Key") ?? await DevelopmentInternalKeyAsync(file, cancellationToken)
-            ?? throw new InvalidOperationException("--tenants needs the internal API key: set InternalApi__Key, or run beside the .dev folder ./run.sh made.");
-        using var policy = new HttpClient { BaseAddress = policyUrl, Timeout = http.Timeout };
-        policy.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, key);
+        var operatorKey = await DevelopmentKeyAsync("operator-api-key", file, cancellationToken);
+        var adminKey = await DevelopmentKeyAsync("adminui-api-key", file, cancellationToken);
+        using var asOperator = new HttpClient { BaseAddress = policyUrl, Timeout = http.Timeout };
+        asOperator.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, operatorKey);
+        using var asAdmin = new HttpClient { BaseAddress = policyUrl, Timeout = http.Timeout };
+        asAdmin.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, adminKey);
         Console.WriteLine($"Creating {count} organization(s) with a connection each through PolicyService ({policyUrl})…");
-        return await new DevelopmentTenants(policy, gatewayUrl).CreateAsync(count, options.Auth, options.Rate, cancellationToken);
+        return await new DevelopmentTenants(asOperator, asAdmin, gatewayUrl).CreateAsync(count, options.Auth, options.Rate, cancellationToken);
     }
 
     /// <summary>Aspire's service discovery variable for a referenced resource, e.g. services__gateway__http__0.</summary>
     private static Uri? Discovered(string resource) =>
         Environment.GetEnvironmentVariable($"services__{resource}__http__0") is { Length: > 0 } url ? new Uri(url) : null;
 
-    private static async Task<string?> DevelopmentInternalKeyAsync(string? credentialsFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// A development key by its AppHost parameter name: from the environment (<c>Parameters__operator-api-key</c>)
+    /// or from the secrets ./run.sh generated beside credentials.json.
+    /// </summary>
+    private static async Task<string> DevelopmentKeyAsync(string parameter, string? credentialsFile, CancellationToken cancellationToken)
     {
+        if (Environment.GetEnvironmentVariable("Parameters__" + parameter) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
         var secrets = credentialsFile is null ? null : Path.Combine(Path.GetDirectoryName(credentialsFile)!, "secrets.json");
-        return secrets is not null && File.Exists(secrets)
-            ? (JsonNode.Parse(await File.ReadAllTextAsync(secrets, cancellationToken))?["internal-api-key"]?.GetValue<string>())
+        var key = secrets is not null && File.Exists(secrets)
+            ? JsonNode.Parse(await File.ReadAllTextAsync(secrets, cancellationToken))?[parameter]?.GetValue<string>()
             : null;
+        return key ?? throw new InvalidOperationException(
+            $"--tenants needs the development key '{parameter}': set Parameters__{parameter}, or run beside the .dev folder ./run.sh made.");
     }
 }

@@ -204,7 +204,7 @@ public sealed class AdminUiAuthorizationTests(ProvisioningApp app)
         var tenant = await app.CreateTenantAsync();
         using var client = app.CreateGatewayClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/internal/connections/{tenant.Connection.Id}/users");
-        request.Headers.Add(InternalHeaders.ApiKey, app.InternalApiKey);
+        request.Headers.Add(InternalHeaders.ApiKey, app.Keys[InternalCaller.AdminUi]);
 
         using var response = await client.SendAsync(request);
 

@@ -72,7 +72,7 @@ public sealed class WalkingSkeletonTests(ProvisioningApp app)
             victim.Organization.Id, victim.Connection.Id, Realm.Dashboard, victim.Token.Id, "other", DateTimeOffset.UtcNow.AddSeconds(10)), "GET", "/scim/v2/Users");
         using var request = new HttpRequestMessage(HttpMethod.Get, "Users");
         request.Headers.Add(InternalHeaders.Context, spoofed);
-        request.Headers.Add(InternalHeaders.ApiKey, app.InternalApiKey);
+        request.Headers.Add(InternalHeaders.ApiKey, app.Keys[InternalCaller.AdminUi]);
 
         using var response = await attacker.Scim.SendAsync(request);
 

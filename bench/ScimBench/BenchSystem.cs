@@ -16,6 +16,7 @@ public sealed record BenchTenant(Guid ConnectionId, HttpClient Scim);
 public sealed class BenchSystem : IAsyncDisposable
 {
     private readonly string _dataDirectory;
+    /// <summary>The Admin UI's key; the operator's is the same with "-operator" after it.</summary>
     private readonly string _internalKey;
 
     private BenchSystem(DistributedApplication app, string dataDirectory, string internalKey)
@@ -37,7 +38,8 @@ public sealed class BenchSystem : IAsyncDisposable
             $"Infrastructure:DataDirectory={dataDirectory}",
             "Infrastructure:Durable=false",
             "Gateway:Port=0",
-            $"Parameters:internal-api-key={internalKey}",
+            $"Parameters:adminui-api-key={internalKey}",
+            $"Parameters:operator-api-key={internalKey}-operator",
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
@@ -61,10 +63,12 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public async Task<BenchTenant> CreateTenantAsync()
     {
+        using var @operator = App.CreateHttpClient("policyservice", "http");
+        @operator.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, _internalKey + "-operator");
         using var policy = App.CreateHttpClient("policyservice", "http");
         policy.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, _internalKey);
         var slug = "bench-" + Guid.NewGuid().ToString("N")[..12];
-        var organization = await ReadAsync<OrganizationDto>(await policy.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, slug)));
+        var organization = await ReadAsync<OrganizationDto>(await @operator.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, slug)));
         var connection = await ReadAsync<ConnectionDto>(await policy.PutAsJsonAsync(
             $"/internal/organizations/{organization.Id}/connections/{Realm.Dashboard}", new UpdateConnectionRequest(true)));
         var token = await ReadAsync<CreatedTokenDto>(await policy.PostAsJsonAsync($"/internal/connections/{connection.Id}/tokens", new CreateTokenRequest(null)));

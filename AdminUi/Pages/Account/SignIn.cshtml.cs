@@ -30,19 +30,17 @@ public sealed class SignInModel(PolicyServiceClient policyService) : PageModel
         {
             return Page();
         }
-        var (admin, paused) = await policyService.SignInAsync(Email, Password, cancellationToken);
+        var (admin, refusal) = await policyService.SignInAsync(Email, Password, cancellationToken);
         if (admin is null)
         {
-            // One message for an unknown email and a wrong password: the form does not say which accounts exist.
-            ModelState.AddModelError(string.Empty, paused
-                ? "Too many failed sign-ins for this email. Wait 15 minutes and try again."
-                : "The email or password is not correct.");
+            ModelState.AddModelError(string.Empty, refusal ?? "The email or password is not correct.");
             Password = "";
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AdminClaims.ToPrincipal(admin),
             new AuthenticationProperties { IsPersistent = false });
-        return LocalRedirect(SafeReturnUrl);
+        // A one-time password opens nothing but the page that replaces it.
+        return admin.MustChangePassword ? LocalRedirect(ChangePasswordModel.Path) : LocalRedirect(SafeReturnUrl);
     }
 
     private string SafeReturnUrl => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";

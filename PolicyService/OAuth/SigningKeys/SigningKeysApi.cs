@@ -9,7 +9,7 @@ public static class SigningKeysApi
 {
     public static void MapSigningKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/oauth/signing-keys", "Signing keys");
+        var group = app.MapInternalGroup("/oauth/signing-keys", "Signing keys", InternalCaller.Operator);
         group.MapGet("/", ListAsync);
         group.MapPost("/rotate", RotateAsync);
     }

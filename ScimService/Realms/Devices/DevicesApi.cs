@@ -16,13 +16,16 @@ public static class DevicesApi
     {
         var organization = app.MapInternalRoutes("/organizations/{organizationId:guid}");
         organization.MapGet("/device-policies", ListPoliciesAsync);
-        organization.MapGet("/device-policies/{id:guid}", GetPolicyAsync);
         organization.MapPost("/device-policies", CreatePolicyAsync);
         organization.MapPut("/device-policies/{id:guid}", RenamePolicyAsync);
         organization.MapGet("/devices", ListDevicesAsync);
         organization.MapPost("/devices", CreateDeviceAsync);
         organization.MapGet("/devices/{id:guid}", GetDeviceAsync);
         organization.MapPut("/devices/{id:guid}", UpdateDeviceAsync);
+
+        // PolicyService checks that the device policy an MDM deactivation policy names exists.
+        app.MapInternalRoutes("/organizations/{organizationId:guid}", InternalCaller.AdminUi, InternalCaller.PolicyService)
+            .MapGet("/device-policies/{id:guid}", GetPolicyAsync);
     }
 
     private static async Task<Ok<DevicePolicyDto[]>> ListPoliciesAsync(Guid organizationId, ScimDbContext db, CancellationToken cancellationToken)

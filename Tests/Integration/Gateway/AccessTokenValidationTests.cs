@@ -69,7 +69,7 @@ public sealed class AccessTokenValidationTests(ProvisioningApp app)
     {
         var (_, client) = await LiveClientAsync();
         var before = await app.GetAccessTokenAsync(client);
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Operator);
 
         var rotated = await Tenants.ReadAsync<SigningKeyDto>(await policy.PostAsync("/internal/oauth/signing-keys/rotate", null));
         var after = await app.GetAccessTokenAsync(client);

@@ -11,7 +11,7 @@ public static partial class Admins
 {
     public static async Task<TestAdmin> CreateAdminAsync(this ProvisioningApp app, OrganizationDto? organization = null)
     {
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Operator);
         if (organization is null)
         {
             var slug = "org-" + Guid.NewGuid().ToString("N")[..12];

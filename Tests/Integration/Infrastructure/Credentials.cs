@@ -30,7 +30,7 @@ public static class Credentials
 
     public static async Task<ConnectionDto> SetRateLimitAsync(this ProvisioningApp app, Guid connectionId, ConnectionRateLimit limit)
     {
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Operator);
         return await Tenants.ReadAsync<ConnectionDto>(await policy.PutAsJsonAsync($"/internal/connections/{connectionId}/rate-limit", limit));
     }
 

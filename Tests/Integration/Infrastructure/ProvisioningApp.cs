@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Provisioning.Contracts;
 
 namespace Provisioning.Tests.Integration.Infrastructure;
 
@@ -28,7 +29,8 @@ public sealed class ProvisioningApp : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
-    public string InternalApiKey { get; } = Secret();
+    /// <summary>Each calling service's own internal key (the AppHost's <c>*-api-key</c> parameters).</summary>
+    public IReadOnlyDictionary<InternalCaller, string> Keys { get; } = Enum.GetValues<InternalCaller>().ToDictionary(c => c, _ => Secret());
     public string ContextSigningKey { get; } = Secret();
     public string SigningKeyProtectionKey { get; } = Secret();
 
@@ -43,7 +45,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Infrastructure:DataDirectory={_dataDirectory}",
             "Infrastructure:Durable=false",
             "Gateway:Port=0",
-            $"Parameters:internal-api-key={InternalApiKey}",
+            .. Keys.Select(k => $"Parameters:{KeyParameter(k.Key)}={k.Value}"),
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
@@ -104,6 +106,9 @@ public sealed class ProvisioningApp : IAsyncLifetime
     public IEnumerable<IResource> ResourcesWithHealth() =>
         App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any());
+
+    /// <summary>The AppHost's parameter that holds the caller's key, e.g. <c>gateway-api-key</c>.</summary>
+    public static string KeyParameter(InternalCaller caller) => caller.ToString().ToLowerInvariant() + "-api-key";
 
     private static string Secret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

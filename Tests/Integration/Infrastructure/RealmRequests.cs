@@ -11,10 +11,10 @@ public static class RealmRequests
 {
     public const string OktaUserAgent = "Okta SCIM Client 1.0.0";
 
-    public static HttpClient CreateScimServiceClient(this ProvisioningApp app)
+    public static HttpClient CreateScimServiceClient(this ProvisioningApp app, InternalCaller caller = InternalCaller.AdminUi)
     {
         var client = app.App.CreateHttpClient("scimservice", "http");
-        client.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, app.InternalApiKey);
+        client.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, app.Keys[caller]);
         return client;
     }
 

@@ -12,9 +12,10 @@ public static class Tenants
     /// <summary>Creates an organization and a connection through PolicyService's internal API, and a SCIM client through the Gateway.</summary>
     public static async Task<Tenant> CreateTenantAsync(this ProvisioningApp app, Realm realm = Realm.Dashboard)
     {
+        using var @operator = app.CreatePolicyClient(InternalCaller.Operator);
         using var policy = app.CreatePolicyClient();
         var slug = "org-" + Guid.NewGuid().ToString("N")[..12];
-        var organization = await ReadAsync<OrganizationDto>(await policy.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, "Test " + slug)));
+        var organization = await ReadAsync<OrganizationDto>(await @operator.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, "Test " + slug)));
         var connection = await ReadAsync<ConnectionDto>(await policy.PutAsJsonAsync(
             $"/internal/organizations/{organization.Id}/connections/{realm}", new UpdateConnectionRequest(Enabled: true)));
         var token = await ReadAsync<CreatedTokenDto>(await policy.PostAsJsonAsync(
@@ -22,10 +23,11 @@ public static class Tenants
         return new Tenant(organization, connection, token, app.CreateScimClient(token.Token));
     }
 
-    public static HttpClient CreatePolicyClient(this ProvisioningApp app)
+    /// <summary>PolicyService's internal API with one caller's key (the Admin UI's, which reaches the most, unless said otherwise).</summary>
+    public static HttpClient CreatePolicyClient(this ProvisioningApp app, InternalCaller caller = InternalCaller.AdminUi)
     {
         var client = app.App.CreateHttpClient("policyservice", "http");
-        client.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, app.InternalApiKey);
+        client.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, app.Keys[caller]);
         return client;
     }
 

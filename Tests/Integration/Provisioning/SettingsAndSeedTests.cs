@@ -26,7 +26,7 @@ public sealed class SettingsAndSeedTests(ProvisioningApp app)
     [Fact]
     public async Task TheDemoOrganizationHasDevicePoliciesAndUnassignedDevices()
     {
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Operator);
         var demo = await RealmRequests.ReadAsync<OrganizationDto>(await policy.GetAsync("/internal/organizations/by-slug/demo"));
         using var scim = app.CreateScimServiceClient();
 

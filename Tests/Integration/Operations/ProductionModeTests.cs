@@ -1,0 +1,82 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Provisioning.Contracts;
+using Provisioning.Tests.Integration.Infrastructure;
+
+namespace Provisioning.Tests.Integration.Operations;
+
+/// <summary>
+/// The AppHost in Production: every secret supplied by the operator, nothing of the demo. It runs
+/// in the shared collection, one app at a time, since two cores cannot run two systems at once.
+/// </summary>
+[Collection(ProvisioningAppCollection.Name)]
+public sealed class ProductionModeTests
+{
+    private static readonly string[] Secrets =
+    [
+        "context-signing-key", "signing-key-protection-key", "postgres-password", "redis-password",
+        .. Enum.GetValues<InternalCaller>().Select(ProvisioningApp.KeyParameter),
+    ];
+
+    [Fact]
+    public async Task InProductionNoDemoOrganizationTokenOrGeneratedSecretExistsAndOpenApiIsOff()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("provisioning-production-").FullName;
+        var values = Secrets.ToDictionary(name => name, _ => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        await using var app = await StartAsync(dataDirectory, values);
+
+        using var policy = app.CreateHttpClient("policyservice", "http");
+        policy.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, values[ProvisioningApp.KeyParameter(InternalCaller.Operator)]);
+        using (var demo = await policy.GetAsync("/internal/organizations/by-slug/demo"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, demo.StatusCode);
+        }
+        Assert.Empty(await (await policy.GetAsync("/internal/organizations")).Content.ReadFromJsonAsync<OrganizationSummaryDto[]>() ?? []);
+        using (var openApi = await policy.GetAsync("/internal/openapi/v1.json"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, openApi.StatusCode);
+        }
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "secrets.json")), "a generated secrets file");
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "credentials.json")), "a demo credentials file");
+    }
+
+    [Fact]
+    public async Task InProductionAMissingSecretStopsStartUpWithItsName()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("provisioning-production-").FullName;
+        var values = Secrets.Where(name => name != "operator-api-key").ToDictionary(name => name, _ => new string('k', 48));
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await BuildAsync(dataDirectory, values)).DisposeAsync());
+
+        Assert.Contains("'operator-api-key' is required in production", failure.ToString());
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "secrets.json")));
+    }
+
+    private static async Task<DistributedApplication> BuildAsync(string dataDirectory, Dictionary<string, string> values)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                $"Infrastructure:DataDirectory={dataDirectory}",
+                "Gateway:Port=0",
+                // The AppHost's development launch profile, which the testing builder applies, makes it anonymous.
+                "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false",
+                .. values.Select(v => $"Parameters:{v.Key}={v.Value}"),
+            ],
+            (options, settings) => settings.EnvironmentName = "Production");
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+        return await builder.BuildAsync();
+    }
+
+    private static async Task<DistributedApplication> StartAsync(string dataDirectory, Dictionary<string, string> values)
+    {
+        var app = await BuildAsync(dataDirectory, values);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        return app;
+    }
+}
