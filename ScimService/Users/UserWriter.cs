@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Users;
 
@@ -8,7 +10,7 @@ public static class UserWriter
 {
     private static readonly PasswordHasher<ScimUser> Hasher = new();
 
-    public static void Write(ScimUser user, JsonObject attributes, string? password)
+    public static void Write(ScimUser user, ResourceTypeDefinition type, JsonObject attributes, string? password)
     {
         user.UserName = attributes["userName"]!.GetValue<string>();
         user.UserNameKey = user.UserName.ToLowerInvariant();
@@ -20,16 +22,17 @@ public static class UserWriter
                 .OfType<string>().Distinct().ToArray()
             : [];
         user.Attributes = attributes.ToJsonString();
+        user.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();
         if (password is not null)
         {
             user.PasswordHash = Hasher.HashPassword(user, password);
         }
     }
 
-    public static ScimUser Create(Guid connectionId, JsonObject attributes, string? password, DateTimeOffset now)
+    public static ScimUser Create(Guid connectionId, ResourceTypeDefinition type, JsonObject attributes, string? password, DateTimeOffset now)
     {
         var user = new ScimUser { ConnectionId = connectionId, UserName = "", UserNameKey = "", Attributes = "{}", Created = now, LastModified = now };
-        Write(user, attributes, password);
+        Write(user, type, attributes, password);
         return user;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.Contracts;
 using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Protocol.Resources;
@@ -24,7 +25,9 @@ public static class SchemasDeclaration
         var urns = array.Select(s => s!.GetValue<string>()).ToList();
         foreach (var urn in urns)
         {
-            if (type.FindSchema(urn) is null)
+            // A connection that ignores undeclared attributes ignores their extension's URN too (Okta lists it).
+            if (type.FindSchema(urn) is null
+                && !(type.Undeclared == UndeclaredAttributePolicy.Ignore && urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)))
             {
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
                     $"'schemas' lists '{urn}', which is neither the {type.Name} schema nor one of its extensions.");
