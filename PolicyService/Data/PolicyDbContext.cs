@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.CustomAttributes;
 using Provisioning.PolicyService.GroupMappings;
 using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
@@ -19,6 +20,7 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<GroupRoleMapping> GroupRoleMappings => Set<GroupRoleMapping>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<CustomAttributeDeclaration> CustomAttributeDeclarations => Set<CustomAttributeDeclaration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

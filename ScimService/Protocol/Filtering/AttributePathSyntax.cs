@@ -5,7 +5,7 @@ namespace Provisioning.ScimService.Protocol.Filtering;
 /// Schema URNs contain dots ("2.0") and colons, so the word splits on its last colon first
 /// and only the part after it splits on the dot.
 /// </summary>
-public static class AttributePathSyntax
+internal static class AttributePathSyntax
 {
     public static AttributePath Parse(string word, int position, string scimType)
     {

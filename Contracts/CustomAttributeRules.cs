@@ -1,15 +1,42 @@
-using Provisioning.Contracts;
-using Provisioning.ScimService.Protocol.Filtering;
+namespace Provisioning.Contracts;
 
-namespace Provisioning.ScimService.Protocol.Schemas;
-
-/// <summary>What a custom attribute declaration may be. PolicyService keeps the declarations; these rules are the protocol's.</summary>
+/// <summary>
+/// What a custom attribute declaration may be: PolicyService checks them before saving, ScimService
+/// builds each connection's schema from them. The RFC names below are pinned against ScimService's
+/// schema definitions by a unit test.
+/// </summary>
 public static class CustomAttributeRules
 {
     public const int MaxPerConnection = 100;
 
-    /// <summary>ATTRNAME = ALPHA *(nameChar) (RFC 7643 §2.1), without <c>$ref</c>.</summary>
-    public static bool IsName(string? name) => name is { Length: > 0 and <= 64 } && name[0] != '$' && AttributePathSyntax.IsName(name);
+    public const string CoreUserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
+    public const string CoreGroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
+    public const string EnterpriseUserSchema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    /// <summary>The resource types and their core schema.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CoreSchemas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["User"] = CoreUserSchema,
+        ["Group"] = CoreGroupSchema,
+    };
+
+    /// <summary>Attributes every resource has (RFC 7643 §3.1) and those of the core schemas (§4.1, §4.2): they need no declaration.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> BuiltInNames = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["User"] =
+        [
+            "id", "externalId", "meta", "schemas", "userName", "name", "displayName", "nickName", "profileUrl", "title", "userType",
+            "preferredLanguage", "locale", "timezone", "active", "password", "emails", "phoneNumbers", "ims", "photos", "addresses",
+            "groups", "entitlements", "roles", "x509Certificates",
+        ],
+        ["Group"] = ["id", "externalId", "meta", "schemas", "displayName", "members"],
+    };
+
+    /// <summary>ATTRNAME = ALPHA *(nameChar) (RFC 7643 §2.1), at most 64 characters.</summary>
+    public static bool IsName(string? name) =>
+        name is { Length: > 0 and <= 64 }
+        && char.IsAsciiLetter(name[0])
+        && name.Skip(1).All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>An extension URN a declaration may use: not one of the RFC schemas, whose attributes are fixed.</summary>
     public static bool IsExtensionUrn(string? urn) =>
@@ -17,7 +44,7 @@ public static class CustomAttributeRules
         && urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
         && !urn.EndsWith(':')
         && urn.All(c => c > ' ' && c < 127 && c is not ('"' or '[' or ']' or '(' or ')'))
-        && ResourceTypes.AllSchemas.All(s => !string.Equals(s.Id, urn, StringComparison.OrdinalIgnoreCase));
+        && !new[] { CoreUserSchema, CoreGroupSchema, EnterpriseUserSchema }.Contains(urn, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Field → messages for what is wrong with a whole set of declarations; empty when it is fine.</summary>
     public static Dictionary<string, string[]> Validate(IReadOnlyList<CustomAttributeDto>? declarations)
@@ -40,6 +67,10 @@ public static class CustomAttributeRules
                 errors[$"attributes[{i}]"] = [problem];
             }
         }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
         foreach (var twice in declarations.GroupBy(d => (d.ResourceType.ToLowerInvariant(), d.SchemaUrn.ToLowerInvariant(), d.Name.ToLowerInvariant())).Where(g => g.Count() > 1))
         {
             errors["attributes"] = [$"'{twice.First().Name}' is declared twice in '{twice.First().SchemaUrn}'."];
@@ -55,7 +86,7 @@ public static class CustomAttributeRules
 
     private static string? Problem(CustomAttributeDto declaration)
     {
-        if (ResourceTypes.All.FirstOrDefault(t => string.Equals(t.Name, declaration.ResourceType, StringComparison.OrdinalIgnoreCase)) is not { } type)
+        if (declaration.ResourceType is null || !CoreSchemas.TryGetValue(declaration.ResourceType, out var core))
         {
             return "The resource type must be User or Group.";
         }
@@ -67,14 +98,15 @@ public static class CustomAttributeRules
         {
             return $"The type must be one of: {string.Join(", ", Enum.GetNames<CustomAttributeType>())}.";
         }
-        if (string.Equals(declaration.SchemaUrn, type.Schema.Id, StringComparison.OrdinalIgnoreCase))
+        var type = declaration.ResourceType;
+        if (string.Equals(declaration.SchemaUrn, core, StringComparison.OrdinalIgnoreCase))
         {
-            return type.Schema.FindAttribute(declaration.Name) is not null || AttributeResolver.CommonAttributeNamed(declaration.Name) is not null
-                ? $"'{declaration.Name}' is already a {type.Name} attribute of SCIM: it needs no declaration."
+            return BuiltInNames[type].Contains(declaration.Name, StringComparer.OrdinalIgnoreCase)
+                ? $"'{declaration.Name}' is already a {type} attribute of SCIM: it needs no declaration."
                 : null;
         }
         return IsExtensionUrn(declaration.SchemaUrn)
             ? null
-            : $"The schema must be '{type.Schema.Id}' or an extension URN such as 'urn:ietf:params:scim:schemas:extension:CustomExtension:2.0:{type.Name}' (the enterprise extension's attributes are fixed).";
+            : $"The schema must be '{core}' or an extension URN such as 'urn:ietf:params:scim:schemas:extension:CustomExtension:2.0:{type}' (the enterprise extension's attributes are fixed).";
     }
 }
