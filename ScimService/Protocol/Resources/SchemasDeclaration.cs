@@ -11,7 +11,8 @@ public static class SchemasDeclaration
     /// When present, <c>schemas</c> must list the core schema and may list the type's extensions.
     /// When absent the body is accepted anyway: some clients leave it out, and the attributes say enough.
     /// </summary>
-    public static void Check(JsonNode? schemas, ResourceTypeDefinition type)
+    /// <param name="body">The body: an undeclared extension it carries attributes of is left for those attributes to name.</param>
+    public static void Check(JsonNode? schemas, ResourceTypeDefinition type, JsonObject? body = null)
     {
         if (schemas is null)
         {
@@ -26,8 +27,9 @@ public static class SchemasDeclaration
         foreach (var urn in urns)
         {
             // A connection that ignores undeclared attributes ignores their extension's URN too (Okta lists it).
-            if (type.FindSchema(urn) is null
-                && !(type.Undeclared == UndeclaredAttributePolicy.Ignore && urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)))
+            var undeclaredExtension = urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
+                && (type.Undeclared == UndeclaredAttributePolicy.Ignore || body?.Any(p => p.Key.Equals(urn, StringComparison.OrdinalIgnoreCase)) == true);
+            if (type.FindSchema(urn) is null && !undeclaredExtension)
             {
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
                     $"'schemas' lists '{urn}', which is neither the {type.Name} schema nor one of its extensions.");
