@@ -59,7 +59,9 @@ public sealed record ConnectionSettingsDto(
     Guid OrganizationId,
     Realm Realm,
     ConnectionPolicyDto Policy,
-    IReadOnlyList<GroupRoleMappingDto> GroupRoles);
+    IReadOnlyList<GroupRoleMappingDto> GroupRoles,
+    IReadOnlyList<CustomAttributeDto>? CustomAttributes = null,
+    UndeclaredAttributePolicy UndeclaredAttributes = UndeclaredAttributePolicy.Ignore);
 
 public sealed record UpdateGroupRolesRequest(IReadOnlyList<GroupRoleMappingDto> Mappings);
 

@@ -46,6 +46,7 @@ public sealed record ProvisioningLogEntryDto(
     string Action,
     string Description,
     string Outcome,
-    string? TraceId);
+    string? TraceId,
+    string? CustomAttributes = null);
 
 public sealed record ProvisioningLogPage(int TotalResults, int Page, int PageSize, IReadOnlyList<ProvisioningLogEntryDto> Items);

@@ -1,5 +1,6 @@
 using Provisioning.ScimService;
 using Provisioning.ScimService.Bulk;
+using Provisioning.ScimService.CustomAttributes;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Discovery;
 using Provisioning.ScimService.Groups;
@@ -26,7 +27,7 @@ app.UseForwardedHeaders();
 app.UseScimErrorBodies();
 app.MapDefaultEndpoints();
 
-var scim = app.MapScimGroup();
+var scim = app.MapScimGroup().WithConnectionSchema();
 scim.MapUsersApi();
 scim.MapGroupsApi();
 scim.MapRootSearchApi();
@@ -40,5 +41,6 @@ app.MapRolesApi();
 app.MapProvisioningLogApi();
 app.MapProvisioningLogDetailApi();
 app.MapDeactivationPreviewApi();
+app.MapUndeclaredAttributesApi();
 
 app.Run();

@@ -123,6 +123,23 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         return (await ReadAsync<GroupRolesUpdatedDto>(response, cancellationToken), null);
     }
 
+    public async Task<CustomAttributesDto> GetCustomAttributesAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/connections/{connectionId}/custom-attributes", null, cancellationToken);
+        return await ReadAsync<CustomAttributesDto>(response, cancellationToken);
+    }
+
+    public async Task<(CustomAttributesDto? Saved, ServiceRefusal? Refusal)> SetCustomAttributesAsync(
+        Guid connectionId, CustomAttributesDto attributes, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Put, $"/internal/connections/{connectionId}/custom-attributes", attributes, cancellationToken);
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        return (await ReadAsync<CustomAttributesDto>(response, cancellationToken), null);
+    }
+
     /// <summary>The connection's live OAuth client, or null when it has none.</summary>
     public async Task<OAuthClientDto?> GetOAuthClientAsync(Guid connectionId, CancellationToken cancellationToken)
     {

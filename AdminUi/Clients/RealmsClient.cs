@@ -50,6 +50,10 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     public Task<ProvisioningActivityDto?> GetActivityAsync(Guid organizationId, string range, CancellationToken cancellationToken) =>
         GetAsync<ProvisioningActivityDto>($"/internal/organizations/{organizationId}/provisioning-log/activity?range={Uri.EscapeDataString(range)}", cancellationToken);
 
+    /// <summary>Attributes IdPs sent in the last days that their connection does not declare.</summary>
+    public async Task<UndeclaredAttributeSeenDto[]> GetUndeclaredAttributesAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await GetAsync<UndeclaredAttributeSeenDto[]>($"/internal/organizations/{organizationId}/undeclared-attributes", cancellationToken) ?? [];
+
     private static string AccountsPath(Realm realm) => realm switch
     {
         Realm.EnterpriseStore => "employees",

@@ -29,6 +29,11 @@ public sealed class IndexModel(
     public ProvisioningActivityDto? Activity { get; private set; }
     public ProvisioningLogPage? Errors { get; private set; }
 
+    /// <summary>Attributes IdPs sent in the last 7 days that their connection does not declare (not kept).</summary>
+    public IReadOnlyList<UndeclaredAttributeSeenDto> NotKept { get; private set; } = [];
+
+    public IReadOnlyList<UndeclaredAttributeSeenDto> NotKeptIn(Realm realm) => NotKept.Where(a => a.Realm == realm).ToList();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Range = Range == "7d" ? "7d" : "24h";
@@ -71,6 +76,7 @@ public sealed class IndexModel(
                 Activity = await realmsClient.GetActivityAsync(organizationId, Range, cancellationToken);
                 Errors = await realmsClient.GetLogAsync(organizationId,
                     new LogQuery(null, null, null, "Failed", null, null, 1, ErrorsShown), cancellationToken);
+                NotKept = await realmsClient.GetUndeclaredAttributesAsync(organizationId, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException)
             {

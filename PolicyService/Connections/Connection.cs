@@ -16,6 +16,9 @@ public sealed class Connection
 
     public int? RateLimitBurst { get; set; }
 
+    /// <summary>What ScimService does with attributes no declaration names: ignore and log them (the default), or refuse the request.</summary>
+    public UndeclaredAttributePolicy UndeclaredAttributes { get; set; } = UndeclaredAttributePolicy.Ignore;
+
     public ConnectionRateLimit? RateLimit =>
         RateLimitRequestsPerSecond is { } perSecond && RateLimitBurst is { } burst ? new(perSecond, burst) : null;
 }

@@ -3,6 +3,7 @@ using Provisioning.PolicyService.Admins;
 using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
+using Provisioning.PolicyService.CustomAttributes;
 using Provisioning.PolicyService.GroupMappings;
 using Provisioning.PolicyService.OAuth.SigningKeys;
 using Provisioning.PolicyService.Organizations;
@@ -21,6 +22,7 @@ public sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) :
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CustomAttributeDeclaration> CustomAttributeDeclarations => Set<CustomAttributeDeclaration>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PolicyDbContext).Assembly);

@@ -26,11 +26,17 @@ public static class ConnectionSettings
             .Where(m => m.ConnectionId == connectionId)
             .OrderBy(m => m.GroupName).ThenBy(m => m.GroupId)
             .ToListAsync(cancellationToken);
+        var declarations = await db.CustomAttributeDeclarations.AsNoTracking()
+            .Where(d => d.ConnectionId == connectionId)
+            .OrderBy(d => d.ResourceType).ThenBy(d => d.SchemaUrn).ThenBy(d => d.Name)
+            .ToListAsync(cancellationToken);
         return new ConnectionSettingsDto(
             connection.Id,
             connection.OrganizationId,
             connection.Realm,
             policy?.ToDto() ?? PolicyDefaults.For(connection.Realm),
-            mappings.Select(m => m.ToDto()).ToList());
+            mappings.Select(m => m.ToDto()).ToList(),
+            declarations.Select(d => d.ToDto()).ToList(),
+            connection.UndeclaredAttributes);
     }
 }

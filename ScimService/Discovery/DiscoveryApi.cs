@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.CustomAttributes;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Discovery;
 
-/// <summary>/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4): read-only, unpaged, the same for every connection.</summary>
+/// <summary>/ServiceProviderConfig, /ResourceTypes and /Schemas (RFC 7644 §4): read-only, unpaged, per connection.</summary>
 public static class DiscoveryApi
 {
     public static void MapDiscoveryApi(this RouteGroupBuilder scim)
@@ -13,17 +14,22 @@ public static class DiscoveryApi
         scim.MapGet("/ServiceProviderConfig", (HttpRequest request) =>
             ScimResults.Ok(ServiceProviderConfiguration.Create(Url(request, "/ServiceProviderConfig"))));
 
+        // Per connection: its declared custom attributes join the core schemas or form extension schemas.
         scim.MapGet("/ResourceTypes", (HttpRequest request) => RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
-            ResourceTypes.All.Count, 1, ResourceTypes.All.Select(t => (JsonNode)SchemaDocuments.ResourceType(t, Url(request, "/ResourceTypes/" + t.Name))))));
+            Schema(request).All.Count, 1, Schema(request).All.Select(t => (JsonNode)SchemaDocuments.ResourceType(t, Url(request, "/ResourceTypes/" + t.Name))))));
         scim.MapGet("/ResourceTypes/{name}", (string name, HttpRequest request) =>
-            ResourceTypes.All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) is { } type
+            Schema(request).FindType(name) is { } type
                 ? ScimResults.Ok(SchemaDocuments.ResourceType(type, Url(request, "/ResourceTypes/" + type.Name)))
                 : ScimResponses.NotFound("ResourceType", name));
 
-        scim.MapGet("/Schemas", (HttpRequest request) => RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
-            ResourceTypes.AllSchemas.Count, 1, ResourceTypes.AllSchemas.Select(s => (JsonNode)SchemaDocuments.Schema(s, Url(request, "/Schemas/" + s.Id))))));
+        scim.MapGet("/Schemas", (HttpRequest request) =>
+        {
+            var schemas = Schema(request).AllSchemas.ToList();
+            return RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
+                schemas.Count, 1, schemas.Select(s => (JsonNode)SchemaDocuments.Schema(s, Url(request, "/Schemas/" + s.Id)))));
+        });
         scim.MapGet("/Schemas/{id}", (string id, HttpRequest request) =>
-            ResourceTypes.AllSchemas.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase)) is { } schema
+            Schema(request).FindSchema(id) is { } schema
                 ? ScimResults.Ok(SchemaDocuments.Schema(schema, Url(request, "/Schemas/" + schema.Id)))
                 : ScimResponses.NotFound("Schema", id));
 
@@ -37,6 +43,8 @@ public static class DiscoveryApi
         request.Query.ContainsKey("filter")
             ? ScimResults.Error(StatusCodes.Status403Forbidden, "Discovery endpoints cannot be filtered; they always answer in full.")
             : null;
+
+    private static ConnectionSchema Schema(HttpRequest request) => request.HttpContext.ConnectionSchemaOf();
 
     private static string Url(HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}/scim/v2{path}";
 }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Users;
 using Provisioning.ScimService.Resources;
 
 namespace Provisioning.ScimService.Groups;
@@ -8,14 +11,14 @@ namespace Provisioning.ScimService.Groups;
 /// <summary>A group as the SCIM client reads it: the stored attributes, the members (when loaded), meta.</summary>
 public static class GroupRepresentation
 {
-    public static JsonObject ToScim(ScimGroup group, IReadOnlyList<MemberView>? members, HttpRequest request)
+    public static JsonObject ToScim(ScimGroup group, ResourceTypeDefinition type, IReadOnlyList<MemberView>? members, HttpRequest request)
     {
+        var attributes = StoredAttributes.Visible(JsonNode.Parse(group.Attributes)!.AsObject(), type);
         var resource = new JsonObject
         {
-            ["schemas"] = new JsonArray(ScimSchemas.Group),
+            ["schemas"] = UserRepresentation.SchemasOf(attributes, type),
             ["id"] = group.Id.ToString(),
         };
-        var attributes = JsonNode.Parse(group.Attributes)!.AsObject();
         foreach (var (name, value) in attributes.ToList())
         {
             attributes.Remove(name);

@@ -1,22 +1,25 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Groups;
 
 /// <summary>Copies a normalized group representation onto the row, keeping the indexed columns in step.</summary>
 public static class GroupWriter
 {
-    public static void Write(ScimGroup group, JsonObject attributes)
+    public static void Write(ScimGroup group, ResourceTypeDefinition type, JsonObject attributes)
     {
         group.DisplayName = attributes["displayName"]!.GetValue<string>();
         group.DisplayNameKey = group.DisplayName.ToLowerInvariant();
         group.ExternalId = attributes["externalId"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         group.Attributes = attributes.ToJsonString();
+        group.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();
     }
 
-    public static ScimGroup Create(Guid connectionId, JsonObject attributes, DateTimeOffset now)
+    public static ScimGroup Create(Guid connectionId, ResourceTypeDefinition type, JsonObject attributes, DateTimeOffset now)
     {
         var group = new ScimGroup { ConnectionId = connectionId, DisplayName = "", DisplayNameKey = "", Attributes = "{}", Created = now, LastModified = now };
-        Write(group, attributes);
+        Write(group, type, attributes);
         return group;
     }
 }

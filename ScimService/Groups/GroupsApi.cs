@@ -15,7 +15,6 @@ namespace Provisioning.ScimService.Groups;
 /// <summary>/Groups: RFC 7644 §3.3–3.6 for the Group resource type; members are written as deltas.</summary>
 public static class GroupsApi
 {
-    private static readonly ResourceTypeDefinition Type = ResourceTypes.Group;
 
     public static void MapGroupsApi(this RouteGroupBuilder scim)
     {
@@ -37,9 +36,10 @@ public static class GroupsApi
 
     public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, Type, cancellationToken);
+        var type = call.Schema.Group;
+        var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, type, cancellationToken);
         // Entra lists with excludedAttributes=members: then no member row is read.
-        var withMembers = AttributeProjection.Includes(Type, "members", query.Projection.Attributes, query.Projection.ExcludedAttributes);
+        var withMembers = AttributeProjection.Includes(type, "members", query.Projection.Attributes, query.Projection.ExcludedAttributes);
         if (withMembers)
         {
             page = await MemberBudget.FitAsync(page, query, db, call.ConnectionId, cancellationToken);
@@ -47,8 +47,8 @@ public static class GroupsApi
         var members = withMembers
             ? await Memberships.MembersOfAsync(db, call.ConnectionId, page.Resources.Select(g => g.Id).ToList(), cancellationToken)
             : null;
-        return ScimResponses.List(page, query, Type, group =>
-            GroupRepresentation.ToScim(group, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
+        return ScimResponses.List(page, query, type, group =>
+            GroupRepresentation.ToScim(group, type, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
     }
 
     private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
@@ -70,13 +70,16 @@ public static class GroupsApi
 
     public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
-        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var type = call.Schema.Group;
+        var normalized = ResourceNormalizer.Normalize(body, type);
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = GroupWriter.Create(connectionId, normalized.Attributes, clock.GetUtcNow());
+        var group = GroupWriter.Create(connectionId, type, normalized.Attributes, clock.GetUtcNow());
         db.Groups.Add(group);
         await db.SaveUniqueAsync("displayName", cancellationToken);
+        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         if (normalized.Members is { Count: > 0 } members)
         {
             await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
@@ -90,7 +93,8 @@ public static class GroupsApi
 
     public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
-        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var type = call.Schema.Group;
+        var normalized = ResourceNormalizer.Normalize(body, type);
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,9 +104,11 @@ public static class GroupsApi
             return ScimResponses.NotFound("Group", id);
         }
         Preconditions.RequireMatch(call.IfMatch, group.Version);
-        GroupWriter.Write(group, normalized.Attributes);
+        GroupWriter.Write(group, type, normalized.Attributes);
         Touch(group, clock);
         await db.SaveUniqueAsync("displayName", cancellationToken);
+        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
@@ -133,7 +139,10 @@ public static class GroupsApi
             return ScimResponses.NotFound("Group", id);
         }
         Preconditions.RequireMatch(call.IfMatch, group.Version);
-        var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), Type);
+        var type = call.Schema.Group;
+        var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), type);
+        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
+            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
         var affected = provisioning.IsMapped(group.Id)
             ? await AffectedUsersAsync(db, connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
@@ -143,7 +152,7 @@ public static class GroupsApi
         }
         if (result.Changed || result.MembershipChanges.Count > 0)
         {
-            GroupWriter.Write(group, result.Attributes);
+            GroupWriter.Write(group, type, result.Attributes);
             Touch(group, clock);
             await db.SaveUniqueAsync("displayName", cancellationToken);
             await provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
@@ -270,9 +279,10 @@ public static class GroupsApi
 
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimGroup group, int status, CancellationToken cancellationToken)
     {
-        var members = AttributeProjection.Includes(Type, "members", call.Projection.Attributes, call.Projection.ExcludedAttributes)
+        var type = call.Schema.Group;
+        var members = AttributeProjection.Includes(type, "members", call.Projection.Attributes, call.Projection.ExcludedAttributes)
             ? (await Memberships.MembersOfAsync(db, group.ConnectionId, [group.Id], cancellationToken)).GetValueOrDefault(group.Id) ?? []
             : null;
-        return ScimResponses.Resource(GroupRepresentation.ToScim(group, members, call.Request), Type, call.Projection, group.Version, status);
+        return ScimResponses.Resource(GroupRepresentation.ToScim(group, type, members, call.Request), type, call.Projection, group.Version, status);
     }
 }

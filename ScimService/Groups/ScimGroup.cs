@@ -11,6 +11,10 @@ public sealed class ScimGroup
     public required string DisplayNameKey { get; set; }
     public string? ExternalId { get; set; }
     public required string Attributes { get; set; }
+
+    /// <summary>The declared string attributes, lower-cased, under a GIN index (see CustomValueIndex).</summary>
+    public string CustomValues { get; set; } = "{}";
+
     public int Version { get; set; } = 1;
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset LastModified { get; set; }

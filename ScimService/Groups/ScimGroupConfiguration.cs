@@ -9,6 +9,9 @@ public sealed class ScimGroupConfiguration : IEntityTypeConfiguration<ScimGroup>
     {
         builder.ToTable("scim_groups");
         builder.Property(g => g.Attributes).HasColumnType("jsonb");
+        builder.Property(g => g.CustomValues).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        // jsonb_path_ops answers the @> containment a filter on a declared string attribute adds.
+        builder.HasIndex(g => g.CustomValues).HasMethod("gin").HasOperators("jsonb_path_ops");
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasIndex(g => new { g.ConnectionId, g.DisplayNameKey }).IsUnique();
         builder.HasIndex(g => new { g.ConnectionId, g.ExternalId });

@@ -1,4 +1,6 @@
 using Provisioning.Contracts;
+using Provisioning.ScimService.CustomAttributes;
+using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Tenancy;
 
@@ -10,6 +12,9 @@ namespace Provisioning.ScimService.Http;
 /// </summary>
 public sealed record ScimCall(HttpRequest Request, Guid ConnectionId, Projection Projection, string? IfMatch)
 {
+    /// <summary>The resource types as this connection sees them, with its declared custom attributes.</summary>
+    public ConnectionSchema Schema => Request.HttpContext.ConnectionSchemaOf();
+
     public static ScimCall From(HttpContext http) => new(
         http.Request,
         http.Tenant().ConnectionId,

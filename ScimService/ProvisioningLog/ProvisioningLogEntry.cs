@@ -29,8 +29,14 @@ public sealed class ProvisioningLogEntry
     public required string Outcome { get; init; }
     public string? TraceId { get; init; }
 
+    /// <summary>
+    /// On a request's own entry: the custom attributes the IdP sent, as a JSON array of
+    /// <c>{"path", "value", "kept"}</c> (kept false: not declared for the connection). Null when it sent none.
+    /// </summary>
+    public string? CustomAttributes { get; init; }
+
     public ProvisioningLogEntryDto ToDto() => new(Id, RequestId, At, OrganizationId, ConnectionId, Realm, IdentityProvider,
-        ScimUserId, ScimGroupId, Operation, Policy, Action, Description, Outcome, TraceId);
+        ScimUserId, ScimGroupId, Operation, Policy, Action, Description, Outcome, TraceId, CustomAttributes);
 }
 
 /// <summary>The action names the log is filtered by.</summary>
@@ -48,6 +54,9 @@ public static class LogActions
     public const string DevicesRemoved = "DevicesRemoved";
     public const string Unlinked = "Unlinked";
     public const string Nothing = "Nothing";
+
+    /// <summary>The IdP sent an attribute the connection does not declare; it was accepted and not kept.</summary>
+    public const string AttributeNotKept = "AttributeNotKept";
 }
 
 public static class LogOutcomes
@@ -59,4 +68,7 @@ public static class LogOutcomes
 
     /// <summary>The action could not be applied (e.g. its target is gone); the SCIM change itself was kept.</summary>
     public const string Failed = "Failed";
+
+    /// <summary>The request succeeded, and something in it deserves the admin's attention (an attribute that was not kept).</summary>
+    public const string Warning = "Warning";
 }

@@ -16,6 +16,7 @@ public sealed class ProvisioningLogEntryConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.Description).HasMaxLength(1000);
         builder.Property(e => e.Outcome).HasMaxLength(16);
         builder.Property(e => e.TraceId).HasMaxLength(32);
+        builder.Property(e => e.CustomAttributes).HasColumnType("jsonb");
         // The log is read newest first within an organization or a connection, often for one user.
         builder.HasIndex(e => new { e.OrganizationId, e.At });
         builder.HasIndex(e => new { e.ConnectionId, e.At });

@@ -21,6 +21,9 @@ public sealed class ScimUser
     /// <summary>Every email value, lower-cased, so <c>emails[type eq "work"].value eq "x"</c> finds its rows by index.</summary>
     public string[] EmailValues { get; set; } = [];
 
+    /// <summary>The declared string attributes, lower-cased, under a GIN index (see CustomValueIndex).</summary>
+    public string CustomValues { get; set; } = "{}";
+
     public int Version { get; set; } = 1;
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset LastModified { get; set; }

@@ -9,6 +9,9 @@ public sealed class ScimUserConfiguration : IEntityTypeConfiguration<ScimUser>
     {
         builder.ToTable("scim_users");
         builder.Property(u => u.Attributes).HasColumnType("jsonb");
+        builder.Property(u => u.CustomValues).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        // jsonb_path_ops answers the @> containment a filter on a declared string attribute adds.
+        builder.HasIndex(u => u.CustomValues).HasMethod("gin").HasOperators("jsonb_path_ops");
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.ConnectionId, u.UserNameKey }).IsUnique();
         builder.HasIndex(u => new { u.ConnectionId, u.ExternalId });

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Resources;
 
 namespace Provisioning.ScimService.Users;
@@ -9,14 +11,10 @@ namespace Provisioning.ScimService.Users;
 /// <summary>A user as the SCIM client reads it: the stored attributes, the derived groups, meta.</summary>
 public static class UserRepresentation
 {
-    public static JsonObject ToScim(ScimUser user, IReadOnlyList<GroupReference>? groups, HttpRequest request)
+    public static JsonObject ToScim(ScimUser user, ResourceTypeDefinition type, IReadOnlyList<GroupReference>? groups, HttpRequest request)
     {
-        var attributes = JsonNode.Parse(user.Attributes)!.AsObject();
-        var schemas = new JsonArray(ScimSchemas.User);
-        if (attributes.ContainsKey(ScimSchemas.EnterpriseUser))
-        {
-            schemas.Add(ScimSchemas.EnterpriseUser);
-        }
+        var attributes = StoredAttributes.Visible(JsonNode.Parse(user.Attributes)!.AsObject(), type);
+        var schemas = SchemasOf(attributes, type);
         var resource = new JsonObject
         {
             ["schemas"] = schemas,
@@ -40,4 +38,8 @@ public static class UserRepresentation
         resource["meta"] = Meta.Create("User", user.Created, user.LastModified, ResourceLocation.For(request, "/Users", user.Id), user.Version);
         return resource;
     }
+
+    /// <summary>The core schema and every extension the resource holds values of (RFC 7643 §3).</summary>
+    public static JsonArray SchemasOf(JsonObject attributes, ResourceTypeDefinition type) =>
+        new([type.Schema.Id, .. type.Extensions.Where(e => attributes.ContainsKey(e.Schema.Id)).Select(e => (JsonNode)e.Schema.Id)]);
 }

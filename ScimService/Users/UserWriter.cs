@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol.Resources;
+using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Users;
 
@@ -9,7 +11,7 @@ namespace Provisioning.ScimService.Users;
 /// </summary>
 public static class UserWriter
 {
-    public static void Write(ScimUser user, JsonObject attributes)
+    public static void Write(ScimUser user, ResourceTypeDefinition type, JsonObject attributes)
     {
         user.UserName = attributes["userName"]!.GetValue<string>();
         user.UserNameKey = user.UserName.ToLowerInvariant();
@@ -21,12 +23,13 @@ public static class UserWriter
                 .OfType<string>().Distinct().ToArray()
             : [];
         user.Attributes = attributes.ToJsonString();
+        user.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();
     }
 
-    public static ScimUser Create(Guid connectionId, JsonObject attributes, DateTimeOffset now)
+    public static ScimUser Create(Guid connectionId, ResourceTypeDefinition type, JsonObject attributes, DateTimeOffset now)
     {
         var user = new ScimUser { ConnectionId = connectionId, UserName = "", UserNameKey = "", Attributes = "{}", Created = now, LastModified = now };
-        Write(user, attributes);
+        Write(user, type, attributes);
         return user;
     }
 

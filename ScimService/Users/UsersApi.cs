@@ -16,8 +16,6 @@ namespace Provisioning.ScimService.Users;
 /// <summary>/Users: RFC 7644 §3.3–3.6 for the User resource type. Bulk calls the same operations.</summary>
 public static class UsersApi
 {
-    private static readonly ResourceTypeDefinition Type = ResourceTypes.User;
-
     public static void MapUsersApi(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users");
@@ -38,11 +36,12 @@ public static class UsersApi
 
     public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, Type, cancellationToken);
-        var groups = AttributeProjection.Includes(Type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes)
+        var type = call.Schema.User;
+        var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
+        var groups = AttributeProjection.Includes(type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes)
             ? await Memberships.GroupsOfAsync(db, call.ConnectionId, page.Resources.Select(u => u.Id).ToList(), cancellationToken)
             : null;
-        return ScimResponses.List(page, query, Type, user => UserRepresentation.ToScim(user, groups?.GetValueOrDefault(user.Id), call.Request));
+        return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, type, groups?.GetValueOrDefault(user.Id), call.Request));
     }
 
     private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
@@ -64,12 +63,15 @@ public static class UsersApi
 
     public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var type = call.Schema.User;
+        var normalized = ResourceNormalizer.Normalize(body, type);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = UserWriter.Create(call.ConnectionId, normalized.Attributes, clock.GetUtcNow());
+        var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, clock.GetUtcNow());
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);
+        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         await provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
@@ -77,7 +79,8 @@ public static class UsersApi
 
     public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var normalized = ResourceNormalizer.Normalize(body, Type);
+        var type = call.Schema.User;
+        var normalized = ResourceNormalizer.Normalize(body, type);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
@@ -87,9 +90,11 @@ public static class UsersApi
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
         var before = UserSnapshot.From(user);
-        UserWriter.Write(user, normalized.Attributes);
+        UserWriter.Write(user, type, normalized.Attributes);
         Touch(user, clock);
         await db.SaveUniqueAsync("userName", cancellationToken);
+        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         await provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
@@ -105,13 +110,16 @@ public static class UsersApi
             return ScimResponses.NotFound("User", id);
         }
         Preconditions.RequireMatch(call.IfMatch, user.Version);
-        var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), Type);
+        var type = call.Schema.User;
+        var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), type);
+        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
+            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
         // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
         // changes nothing: it is never stored.
         if (result.Changed)
         {
             var before = UserSnapshot.From(user);
-            UserWriter.Write(user, result.Attributes);
+            UserWriter.Write(user, type, result.Attributes);
             Touch(user, clock);
             await db.SaveUniqueAsync("userName", cancellationToken);
             await provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
@@ -154,9 +162,10 @@ public static class UsersApi
 
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimUser user, int status, CancellationToken cancellationToken)
     {
-        var groups = AttributeProjection.Includes(Type, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes)
+        var type = call.Schema.User;
+        var groups = AttributeProjection.Includes(type, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes)
             ? (await Memberships.GroupsOfAsync(db, user.ConnectionId, [user.Id], cancellationToken)).GetValueOrDefault(user.Id)
             : null;
-        return ScimResponses.Resource(UserRepresentation.ToScim(user, groups, call.Request), Type, call.Projection, user.Version, status);
+        return ScimResponses.Resource(UserRepresentation.ToScim(user, type, groups, call.Request), type, call.Projection, user.Version, status);
     }
 }

@@ -8,6 +8,8 @@ namespace Provisioning.AdminUi.Pages.Directory;
 
 public sealed class UserModel(PolicyServiceClient policyService, DirectoryClient directory, RealmsClient realms) : RealmConnectionPage(policyService)
 {
+    private readonly PolicyServiceClient _policyService = policyService;
+
     public const int LogEntries = 10;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -20,6 +22,9 @@ public sealed class UserModel(PolicyServiceClient policyService, DirectoryClient
     public IReadOnlyList<DeviceDto> Devices { get; private set; } = [];
     public IReadOnlyList<DevicePolicyDto> DevicePolicies { get; private set; } = [];
     public ProvisioningLogPage? Log { get; private set; }
+
+    /// <summary>The connection's declared attributes with this user's values (null when it has none).</summary>
+    public IReadOnlyList<(CustomAttributeDto Declaration, string? Value)> CustomAttributes { get; private set; } = [];
 
     public string AttributesJson => ScimUser?.Attributes.ToJsonString(Indented) ?? "{}";
 
@@ -35,6 +40,10 @@ public sealed class UserModel(PolicyServiceClient policyService, DirectoryClient
         {
             return NotFound();
         }
+        CustomAttributes = (await _policyService.GetCustomAttributesAsync(Connection.Id, cancellationToken)).Attributes
+            .Where(d => d.ResourceType == "User")
+            .Select(d => (d, ValueOf(ScimUser.Attributes, d)))
+            .ToList();
         var organizationId = User.OrganizationIdOf();
         Account = (await realms.GetAccountsAsync(organizationId, Realm, ScimUser.Id, cancellationToken)).FirstOrDefault();
         if (Realm == Realm.MdmPortal && Account is not null)
@@ -44,5 +53,21 @@ public sealed class UserModel(PolicyServiceClient policyService, DirectoryClient
         }
         Log = await realms.GetLogAsync(organizationId, new LogQuery(Connection.Id, ScimUser.Id, null, null, null, null, 1, LogEntries), cancellationToken);
         return Page();
+    }
+
+    /// <summary>A declared attribute's stored value as text: at the top level (core) or under its extension's URN.</summary>
+    private static string? ValueOf(System.Text.Json.Nodes.JsonObject attributes, CustomAttributeDto declaration)
+    {
+        var container = CustomAttributeRules.CoreUserSchema.Equals(declaration.SchemaUrn, StringComparison.OrdinalIgnoreCase)
+            ? attributes
+            : attributes.FirstOrDefault(p => p.Key.Equals(declaration.SchemaUrn, StringComparison.OrdinalIgnoreCase)).Value as System.Text.Json.Nodes.JsonObject;
+        var value = container?.FirstOrDefault(p => p.Key.Equals(declaration.Name, StringComparison.OrdinalIgnoreCase)).Value;
+        return value switch
+        {
+            null => null,
+            System.Text.Json.Nodes.JsonArray list => string.Join(", ", list.Select(v => v is System.Text.Json.Nodes.JsonValue s && s.TryGetValue(out string? t) ? t : v?.ToJsonString())),
+            System.Text.Json.Nodes.JsonValue s when s.TryGetValue(out string? text) => text,
+            _ => value.ToJsonString(),
+        };
     }
 }

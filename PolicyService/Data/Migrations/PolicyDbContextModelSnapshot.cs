@@ -147,6 +147,14 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("realm");
 
+                    b.Property<string>("UndeclaredAttributes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Ignore")
+                        .HasColumnName("undeclared_attributes");
+
                     b.HasKey("Id")
                         .HasName("pk_connections");
 
@@ -264,6 +272,62 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("oauth_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.CustomAttributes.CustomAttributeDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CaseExact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("case_exact");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("MultiValued")
+                        .HasColumnType("boolean")
+                        .HasColumnName("multi_valued");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("SchemaUrn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("schema_urn");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_custom_attribute_declarations");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_custom_attribute_declarations_connection_id");
+
+                    b.ToTable("custom_attribute_declarations", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>
@@ -442,6 +506,16 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_oauth_clients_connections_connection_id");
+                });
+
+            modelBuilder.Entity("Provisioning.PolicyService.CustomAttributes.CustomAttributeDeclaration", b =>
+                {
+                    b.HasOne("Provisioning.PolicyService.Connections.Connection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_custom_attribute_declarations_connections_connection_id");
                 });
 
             modelBuilder.Entity("Provisioning.PolicyService.GroupMappings.GroupRoleMapping", b =>

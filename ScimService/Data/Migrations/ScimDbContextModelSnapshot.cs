@@ -17,7 +17,7 @@ namespace Provisioning.ScimService.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -71,6 +71,13 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
 
+                    b.Property<string>("CustomValues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_values")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("text")
@@ -96,6 +103,12 @@ namespace Provisioning.ScimService.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_scim_groups");
+
+                    b.HasIndex("CustomValues")
+                        .HasDatabaseName("ix_scim_groups_custom_values");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomValues"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomValues"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("ConnectionId", "DisplayNameKey")
                         .IsUnique()
@@ -129,6 +142,10 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("connection_id");
+
+                    b.Property<string>("CustomAttributes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_attributes");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -469,6 +486,13 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created");
 
+                    b.Property<string>("CustomValues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_values")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text")
                         .HasColumnName("display_name");
@@ -503,6 +527,12 @@ namespace Provisioning.ScimService.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_scim_users");
+
+                    b.HasIndex("CustomValues")
+                        .HasDatabaseName("ix_scim_users_custom_values");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomValues"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomValues"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("EmailValues")
                         .HasDatabaseName("ix_scim_users_email_values");

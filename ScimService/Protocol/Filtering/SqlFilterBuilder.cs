@@ -1,4 +1,5 @@
 using NpgsqlTypes;
+using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Protocol.Filtering;
@@ -38,7 +39,33 @@ internal sealed class SqlFilterBuilder(ResourceTypeDefinition type, SqlParameter
             return MultiValued(comparison, resolved);
         }
         var operand = SqlStorageMap.Singular(type, resolved) ?? throw FilterValues.Invalid($"'{comparison.Path}' cannot be filtered.");
-        return SqlComparison.Build(comparison, operand, resolved.Target, parameters);
+        return WithCustomValueIndex(comparison, resolved, SqlComparison.Build(comparison, operand, resolved.Target, parameters));
+    }
+
+    /// <summary>
+    /// A declared string attribute compared with eq: r.custom_values (GIN) must contain the lower-cased value.
+    /// Implied by the comparison, so always correct, and it lets PostgreSQL use the index as for userName.
+    /// </summary>
+    private string WithCustomValueIndex(ComparisonFilter comparison, ResolvedAttribute resolved, string condition) =>
+        resolved is { SubAttribute: null, Attribute: { Custom: true, Type: AttributeType.String } attribute }
+        && comparison is { Operator: ComparisonOperator.Eq, Value: { } value }
+        && value.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? $"(r.custom_values @> {parameters.Add(CustomValueIndex.Containment(resolved.Schema, attribute, value.GetValue<string>()), NpgsqlDbType.Jsonb)} AND {condition})"
+            : condition;
+
+    /// <summary>A multi-valued attribute of simple values (a declared one): true when one of its values matches.</summary>
+    private string SimpleMultiValued(ComparisonFilter comparison, ResolvedAttribute resolved)
+    {
+        var json = SqlStorageMap.AttributeJson(type, resolved);
+        if (comparison.Operator == ComparisonOperator.Pr)
+        {
+            return SqlComparison.Present(SqlStorageMap.Singular(type, resolved)!);
+        }
+        var element = comparison with { Operator = comparison.Operator == ComparisonOperator.Ne ? ComparisonOperator.Eq : comparison.Operator };
+        var any = $"EXISTS (SELECT 1 FROM {SqlOperand.ArrayElements(json)} AS e(v) WHERE "
+            + SqlComparison.Build(element, SqlOperand.ArrayElement("e.v"), resolved.Attribute, parameters) + ")";
+        any = WithCustomValueIndex(element, resolved, any);
+        return comparison.Operator == ComparisonOperator.Ne ? $"NOT COALESCE({any}, FALSE)" : any;
     }
 
     /// <summary>
@@ -50,6 +77,10 @@ internal sealed class SqlFilterBuilder(ResourceTypeDefinition type, SqlParameter
     private string MultiValued(ComparisonFilter comparison, ResolvedAttribute resolved)
     {
         var attribute = resolved.Attribute;
+        if (attribute.Type != AttributeType.Complex)
+        {
+            return SimpleMultiValued(comparison, resolved);
+        }
         var sub = resolved.SubAttribute ?? attribute.FindSubAttribute("value");
         if (sub is null)
         {

@@ -29,6 +29,9 @@ internal sealed record SqlOperand(string Sql, SqlStorage Storage, string? Json =
     public static SqlOperand JsonProperty(string parentJson, string key) =>
         new($"{parentJson}->>{Quote(key)}", SqlStorage.Json, $"{parentJson}->{Quote(key)}");
 
+    /// <summary>One element of a jsonb array of simple values (a row of <see cref="ArrayElements"/>).</summary>
+    public static SqlOperand ArrayElement(string elementJson) => new($"({elementJson} #>> '{{}}')", SqlStorage.Json, elementJson);
+
     /// <summary>Keys come from the schema definitions, never from the client; quoting is belt and braces.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''") + "'";
 

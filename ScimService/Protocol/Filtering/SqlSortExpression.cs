@@ -16,6 +16,12 @@ internal static class SqlSortExpression
         {
             throw Unsortable(path, "it is a list of references; sort by a singular attribute");
         }
+        if (attribute.MultiValued && attribute.Type != AttributeType.Complex)
+        {
+            // A declared list of simple values sorts by its first value.
+            return $"(SELECT {Order(attribute, SqlOperand.ArrayElement("e.v"))} FROM {SqlOperand.ArrayElements(SqlStorageMap.AttributeJson(type, resolved))} "
+                + "WITH ORDINALITY AS e(v, n) ORDER BY e.n LIMIT 1)";
+        }
         if (attribute.MultiValued)
         {
             var sub = resolved.SubAttribute ?? attribute.FindSubAttribute("value")

@@ -26,9 +26,16 @@ internal static class NoPathOperations
             {
                 continue;
             }
-            var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: true)
-                ?? throw ScimProtocolException.BadRequest(ScimType.InvalidPath, $"Unknown attribute '{key}' for a {type.Name}.");
-            if (resolved.Attribute is not null)
+            var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: true);
+            if (resolved is null)
+            {
+                if (IsKnownAttributeWithUnknownSub(type, key))
+                {
+                    throw ScimProtocolException.BadRequest(ScimType.InvalidPath, $"Unknown attribute '{key}' for a {type.Name}.");
+                }
+                document.Undeclared.FoundKey(key, attributeValue, ScimType.InvalidPath);
+            }
+            else if (resolved.Attribute is not null)
             {
                 ApplyKey(document, kind, resolved.Schema, resolved.Attribute, resolved.SubAttribute, attributeValue);
             }
@@ -36,9 +43,14 @@ internal static class NoPathOperations
             {
                 foreach (var (name, extensionValue) in extension)
                 {
-                    var attribute = resolved.Schema.FindAttribute(name) ?? throw ScimProtocolException.BadRequest(ScimType.InvalidPath,
-                        $"Unknown attribute '{resolved.Schema.Id}:{name}' for a {type.Name}.");
-                    ApplyKey(document, kind, resolved.Schema, attribute, null, extensionValue);
+                    if (resolved.Schema.FindAttribute(name) is { } attribute)
+                    {
+                        ApplyKey(document, kind, resolved.Schema, attribute, null, extensionValue);
+                    }
+                    else
+                    {
+                        document.Undeclared.Found($"{resolved.Schema.Id}:{name}", extensionValue, ScimType.InvalidPath);
+                    }
                 }
             }
             else if (attributeValue is null)
@@ -50,6 +62,13 @@ internal static class NoPathOperations
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue, $"'{resolved.Schema.Id}' must be an object of extension attributes.");
             }
         }
+    }
+
+    /// <summary><c>name.nickname</c>: the attribute exists, its sub-attribute does not. That is a wrong key, not an undeclared attribute.</summary>
+    private static bool IsKnownAttributeWithUnknownSub(ResourceTypeDefinition type, string key)
+    {
+        var dot = key.IndexOf('.');
+        return dot > 0 && AttributeKey.Resolve(type, key[..dot], allowSubAttribute: false) is { Attribute: not null };
     }
 
     private static void ApplyKey(PatchDocument document, PatchOperationKind kind, SchemaDefinition schema,

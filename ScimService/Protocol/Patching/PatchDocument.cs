@@ -14,6 +14,7 @@ internal sealed class PatchDocument(JsonObject attributes, ResourceTypeDefinitio
     public ResourceTypeDefinition Type { get; } = type;
     public string? Password { get; private set; }
     public List<MembershipChange> MembershipChanges { get; } = [];
+    public UndeclaredAttributes Undeclared { get; } = new(type);
 
     /// <summary>Routes an operation on one target: the password and group members go aside, the rest changes the attributes.</summary>
     public void Apply(PatchOperationKind kind, PatchTarget target, JsonNode? value)

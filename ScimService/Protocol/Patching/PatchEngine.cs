@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Provisioning.Contracts;
+using Provisioning.ScimService.Protocol.Filtering;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 
@@ -15,7 +17,9 @@ public static class PatchEngine
     public static PatchResult Apply(JsonObject patchRequest, JsonObject storedAttributes, ResourceTypeDefinition type)
     {
         var operations = PatchRequestReader.Read(patchRequest);
-        var document = new PatchDocument(storedAttributes.DeepClone().AsObject(), type);
+        // What the current declarations no longer show is not patched either; the write drops it.
+        var visible = StoredAttributes.Visible(storedAttributes, type);
+        var document = new PatchDocument(visible.DeepClone().AsObject(), type);
         foreach (var operation in operations)
         {
             try
@@ -31,16 +35,34 @@ public static class PatchEngine
         try
         {
             result = ResourceNormalizer.Normalize(document.Attributes, type);
-            ImmutableAttributes.Check(storedAttributes, result.Attributes, type);
+            ImmutableAttributes.Check(visible, result.Attributes, type);
         }
         catch (ScimProtocolException error)
         {
             throw new ScimProtocolException(error.Status, error.ScimType, $"After the PATCH: {error.Message}");
         }
         // A password is validated but never stored (docs/scim.md), so on its own it changes nothing.
-        var changed = !JsonNode.DeepEquals(storedAttributes, result.Attributes)
+        var changed = !JsonNode.DeepEquals(visible, result.Attributes)
             || document.MembershipChanges.Count > 0;
-        return new PatchResult(result.Attributes, document.Password, document.MembershipChanges, changed);
+        return new PatchResult(result.Attributes, document.Password, document.MembershipChanges, changed) { NotKept = document.Undeclared.NotKept };
+    }
+
+    /// <summary>A path whose attribute the connection does not have: <c>costCenter</c>, <c>urn:…:CustomExtension:2.0:User:costCenter</c>
+    /// or the whole extension <c>urn:…:CustomExtension:2.0:User</c>. Malformed paths are left to <see cref="PatchTarget"/> to refuse.</summary>
+    private static bool IsUndeclared(ResourceTypeDefinition type, string path)
+    {
+        if (type.FindSchema(path) is not null)
+        {
+            return false;
+        }
+        try
+        {
+            return AttributeResolver.IsUndeclared(type, FilterParser.ParsePatchPath(path).Attribute);
+        }
+        catch (ScimProtocolException)
+        {
+            return false;
+        }
     }
 
     private static void Apply(PatchDocument document, PatchOperation operation)
@@ -52,6 +74,14 @@ public static class PatchEngine
                 throw ScimProtocolException.BadRequest(ScimType.NoTarget, "remove needs a 'path' naming what to remove.");
             }
             NoPathOperations.Apply(document, operation.Kind, operation.Value);
+        }
+        else if (document.Type.Undeclared == UndeclaredAttributePolicy.Ignore && IsUndeclared(document.Type, operation.Path))
+        {
+            // Removing what was never kept changes nothing; a value sent is reported. (Refused, the path is invalidPath below.)
+            if (operation.Kind != PatchOperationKind.Remove)
+            {
+                document.Undeclared.Found(operation.Path, operation.Value, ScimType.InvalidPath);
+            }
         }
         else if (document.Type.FindSchema(operation.Path) is { } extension && extension != document.Type.Schema)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol.Resources;
 
 namespace Provisioning.ScimService.Protocol.Patching;
 
@@ -8,4 +9,8 @@ namespace Provisioning.ScimService.Protocol.Patching;
 /// </summary>
 /// <param name="Changed">False when the attributes equal the stored ones and nothing else changed:
 /// identity providers resend the same PATCH, and the caller then skips the write.</param>
-public sealed record PatchResult(JsonObject Attributes, string? Password, IReadOnlyList<MembershipChange> MembershipChanges, bool Changed);
+public sealed record PatchResult(JsonObject Attributes, string? Password, IReadOnlyList<MembershipChange> MembershipChanges, bool Changed)
+{
+    /// <summary>Attributes the connection does not declare, accepted and not kept.</summary>
+    public IReadOnlyList<UndeclaredAttribute> NotKept { get; init; } = [];
+}

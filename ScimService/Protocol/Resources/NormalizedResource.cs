@@ -9,7 +9,11 @@ namespace Provisioning.ScimService.Protocol.Resources;
 /// </summary>
 /// <param name="Members">Null for users and when the body has no <c>members</c> key: a PUT without
 /// <c>members</c> is not a PUT that empties the group.</param>
-public sealed record NormalizedResource(JsonObject Attributes, string? Password, IReadOnlyList<MemberReference>? Members);
+public sealed record NormalizedResource(JsonObject Attributes, string? Password, IReadOnlyList<MemberReference>? Members)
+{
+    /// <summary>Attributes the connection does not declare, accepted and not kept (see <see cref="UndeclaredAttributes"/>).</summary>
+    public IReadOnlyList<UndeclaredAttribute> NotKept { get; init; } = [];
+}
 
 /// <summary>A member of a group: the id of a User or a Group, and which of the two it is when the client said so.</summary>
 public sealed record MemberReference(string Value, string? Type);

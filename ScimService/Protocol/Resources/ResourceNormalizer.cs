@@ -12,18 +12,25 @@ public static class ResourceNormalizer
 {
     private static readonly AttributeDefinition Password = UserSchema.Definition.FindAttribute("password")!;
 
-    public static NormalizedResource Normalize(JsonObject body, ResourceTypeDefinition type)
+    public static NormalizedResource Normalize(JsonObject body, ResourceTypeDefinition type) =>
+        Normalize(body, type, new UndeclaredAttributes(type));
+
+    internal static NormalizedResource Normalize(JsonObject body, ResourceTypeDefinition type, UndeclaredAttributes undeclared)
     {
         var reading = new Reading(type);
         foreach (var (key, value) in body)
         {
             if (key.Equals("schemas", StringComparison.OrdinalIgnoreCase))
             {
-                SchemasDeclaration.Check(value, type);
+                SchemasDeclaration.Check(value, type, body);
                 continue;
             }
-            var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: false) ?? throw UnknownAttribute(key, type);
-            if (resolved.Attribute is not null)
+            var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: false);
+            if (resolved is null)
+            {
+                undeclared.FoundKey(key, value, ScimType.InvalidSyntax);
+            }
+            else if (resolved.Attribute is not null)
             {
                 reading.Assign(resolved.Schema, resolved.Attribute, value);
             }
@@ -31,8 +38,14 @@ public static class ResourceNormalizer
             {
                 foreach (var (name, extensionValue) in extension)
                 {
-                    var attribute = resolved.Schema.FindAttribute(name) ?? throw UnknownAttribute($"{resolved.Schema.Id}:{name}", type);
-                    reading.Assign(resolved.Schema, attribute, extensionValue);
+                    if (resolved.Schema.FindAttribute(name) is { } attribute)
+                    {
+                        reading.Assign(resolved.Schema, attribute, extensionValue);
+                    }
+                    else
+                    {
+                        undeclared.Found($"{resolved.Schema.Id}:{name}", extensionValue, ScimType.InvalidSyntax);
+                    }
                 }
             }
             else if (value is not null)
@@ -41,7 +54,7 @@ public static class ResourceNormalizer
             }
         }
         CheckRequired(reading.Attributes, type);
-        return new NormalizedResource(reading.Attributes, reading.Password, reading.Members);
+        return new NormalizedResource(reading.Attributes, reading.Password, reading.Members) { NotKept = undeclared.NotKept };
     }
 
     /// <summary>The clear-text password, which the caller hashes and never stores in the attributes.</summary>
@@ -68,9 +81,6 @@ public static class ResourceNormalizer
             }
         }
     }
-
-    private static ScimProtocolException UnknownAttribute(string name, ResourceTypeDefinition type) =>
-        ScimProtocolException.BadRequest(ScimType.InvalidSyntax, $"Unknown attribute '{name}' for a {type.Name}.");
 
     private sealed class Reading(ResourceTypeDefinition type)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.Contracts;
 using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Protocol.Resources;
@@ -16,7 +17,8 @@ public static class SchemasDeclaration
     /// When present, <c>schemas</c> must list the core schema and may list the type's extensions.
     /// When absent the body is accepted anyway: some clients leave it out, and the attributes say enough.
     /// </summary>
-    public static void Check(JsonNode? schemas, ResourceTypeDefinition type)
+    /// <param name="body">The body: an undeclared extension it carries attributes of is left for those attributes to name.</param>
+    public static void Check(JsonNode? schemas, ResourceTypeDefinition type, JsonObject? body = null)
     {
         if (schemas is null)
         {
@@ -30,7 +32,10 @@ public static class SchemasDeclaration
         var urns = array.Select(s => s!.GetValue<string>()).ToList();
         foreach (var urn in urns)
         {
-            if (type.FindSchema(urn) is null && !urn.Equals(EntraGroupMarker, StringComparison.OrdinalIgnoreCase))
+            // A connection that ignores undeclared attributes ignores their extension's URN too (Okta lists it).
+            var undeclaredExtension = urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
+                && (type.Undeclared == UndeclaredAttributePolicy.Ignore || body?.Any(p => p.Key.Equals(urn, StringComparison.OrdinalIgnoreCase)) == true);
+            if (type.FindSchema(urn) is null && !undeclaredExtension && !urn.Equals(EntraGroupMarker, StringComparison.OrdinalIgnoreCase))
             {
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
                     $"'schemas' lists '{urn}', which is neither the {type.Name} schema nor one of its extensions.");

@@ -1,3 +1,5 @@
+using Provisioning.Contracts;
+
 namespace Provisioning.ScimService.Protocol.Schemas;
 
 public enum AttributeType { String, Boolean, Decimal, Integer, DateTime, Binary, Reference, Complex }
@@ -9,6 +11,7 @@ public enum Returned { Always, Never, Default, Request }
 public enum Uniqueness { None, Server, Global }
 
 /// <summary>An attribute and its characteristics, as RFC 7643 §2.2 and §7 describe them.</summary>
+/// <param name="Custom">Declared by an admin for one connection rather than defined by an RFC.</param>
 public sealed record AttributeDefinition(
     string Name,
     AttributeType Type = AttributeType.String,
@@ -21,7 +24,8 @@ public sealed record AttributeDefinition(
     string Description = "",
     IReadOnlyList<AttributeDefinition>? SubAttributes = null,
     IReadOnlyList<string>? CanonicalValues = null,
-    IReadOnlyList<string>? ReferenceTypes = null)
+    IReadOnlyList<string>? ReferenceTypes = null,
+    bool Custom = false)
 {
     public IReadOnlyList<AttributeDefinition> SubAttributesOrEmpty => SubAttributes ?? [];
 
@@ -37,13 +41,15 @@ public sealed record SchemaDefinition(string Id, string Name, string Description
         Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>A resource type (RFC 7643 §6): its endpoint, core schema and extensions.</summary>
+/// <summary>A resource type (RFC 7643 §6): its endpoint, core schema and extensions, as one connection sees it.</summary>
+/// <param name="Undeclared">What an attribute that none of the schemas has does: refused (400), or ignored and reported.</param>
 public sealed record ResourceTypeDefinition(
     string Name,
     string Endpoint,
     string Description,
     SchemaDefinition Schema,
-    IReadOnlyList<SchemaExtension> Extensions)
+    IReadOnlyList<SchemaExtension> Extensions,
+    UndeclaredAttributePolicy Undeclared = UndeclaredAttributePolicy.Refuse)
 {
     /// <summary>The core schema first, then the extensions.</summary>
     public IEnumerable<SchemaDefinition> AllSchemas => [Schema, .. Extensions.Select(e => e.Schema)];

@@ -45,6 +45,21 @@ public static class AttributeResolver
         return new ResolvedAttribute(schema, attribute, sub);
     }
 
+    /// <summary>
+    /// Whether the attribute of <paramref name="path"/> names nothing the type has: an unknown schema URN, or an
+    /// unknown attribute name. A known attribute with an unknown sub-attribute is not undeclared: it is a wrong path.
+    /// </summary>
+    public static bool IsUndeclared(ResourceTypeDefinition type, AttributePath path)
+    {
+        if (path.SchemaUrn is not null)
+        {
+            var schema = type.FindSchema(path.SchemaUrn);
+            return schema is null
+                || ((ReferenceEquals(schema, type.Schema) ? CommonAttributeNamed(path.Name) : null) ?? schema.FindAttribute(path.Name)) is null;
+        }
+        return CommonAttributeNamed(path.Name) is null && type.AllSchemas.All(s => s.FindAttribute(path.Name) is null);
+    }
+
     internal static AttributeDefinition? CommonAttributeNamed(string name) =>
         Common.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 

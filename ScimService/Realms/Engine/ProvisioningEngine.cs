@@ -17,7 +17,7 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
     public async Task<ProvisioningRun> BeginAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
         var tenant = call.Tenant;
-        var settings = await SettingsAsync(tenant.ConnectionId, cancellationToken)
+        var settings = await SettingsOfAsync(tenant.ConnectionId, cancellationToken)
             ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
         return new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock);
     }
@@ -26,15 +26,16 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
     public async Task<ProvisioningRun?> BeginForAdminAsync(Guid connectionId, ScimDbContext db, CancellationToken cancellationToken)
     {
         settingsCache.Invalidate(connectionId);
-        return await SettingsAsync(connectionId, cancellationToken) is { } settings
+        return await SettingsOfAsync(connectionId, cancellationToken) is { } settings
             ? new ProvisioningRun(db, settings, AdminIdentityProvider, clock)
             : null;
     }
 
     /// <summary>The organization a connection belongs to, from its settings; null for an unknown connection.</summary>
     public async Task<Guid?> OrganizationOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
-        (await SettingsAsync(connectionId, cancellationToken))?.OrganizationId;
+        (await SettingsOfAsync(connectionId, cancellationToken))?.OrganizationId;
 
-    private Task<ConnectionSettingsDto?> SettingsAsync(Guid connectionId, CancellationToken cancellationToken) =>
+    /// <summary>The connection's settings from the in-memory cache; null for an unknown connection.</summary>
+    public Task<ConnectionSettingsDto?> SettingsOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
         settingsCache.GetAsync(connectionId, ct => policyService.GetSettingsAsync(connectionId, ct), cancellationToken);
 }

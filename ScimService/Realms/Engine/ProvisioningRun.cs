@@ -69,6 +69,7 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
             Description = Shorten(description, 1000),
             Outcome = outcome,
             TraceId = Activity.Current?.TraceId.ToString(),
+            CustomAttributes = action is LogActions.ScimChange or LogActions.AttributeNotKept ? _customAttributes : null,
         });
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -1,0 +1,35 @@
+using System.Runtime.CompilerServices;
+using Provisioning.Contracts;
+using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Tenancy;
+
+namespace Provisioning.ScimService.CustomAttributes;
+
+/// <summary>
+/// Gives every SCIM request its connection's schema: the RFC attributes plus the custom attributes
+/// its admin declared, read with the connection's settings (kept in memory, dropped on invalidation).
+/// </summary>
+public static class ConnectionSchemas
+{
+    // Settings objects live as long as their cache entry; the schema built from one lives as long.
+    private static readonly ConditionalWeakTable<ConnectionSettingsDto, Protocol.Schemas.ConnectionSchema> Built = new();
+
+    public static ConnectionSchema For(ConnectionSettingsDto settings) =>
+        Built.GetValue(settings, s => ConnectionSchema.Build(s.CustomAttributes, s.UndeclaredAttributes));
+
+    public static RouteGroupBuilder WithConnectionSchema(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (invocation, next) =>
+        {
+            var http = invocation.HttpContext;
+            var engine = http.RequestServices.GetRequiredService<ProvisioningEngine>();
+            var settings = await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted)
+                ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
+            http.Features.Set(For(settings));
+            return await next(invocation);
+        });
+
+    public static ConnectionSchema ConnectionSchemaOf(this HttpContext http) =>
+        http.Features.Get<ConnectionSchema>() ?? throw new InvalidOperationException("The SCIM group's filter sets the connection's schema.");
+}
