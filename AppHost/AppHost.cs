@@ -11,12 +11,14 @@ var infrastructure = builder.AddInfrastructure(secrets, dataRoot);
 var contextSigningKey = secrets.Parameter(builder, "context-signing-key");
 var internalApiKey = secrets.Parameter(builder, "internal-api-key");
 var signingKeyProtectionKey = secrets.Parameter(builder, "signing-key-protection-key");
+var adminUiKeyRingKey = secrets.Parameter(builder, "admin-ui-key-ring-protection-key");
 
 var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .WithReference(infrastructure.PolicyDb)
     .WithReference(infrastructure.Redis)
     .WithEnvironment("InternalApi__Key", internalApiKey)
     .WithEnvironment("OAuth__KeyProtectionKey", signingKeyProtectionKey)
+    .WithConfiguredReplicas(builder, "Policy")
     .WithHttpHealthCheck("/health");
 
 var seed = DevelopmentSeed.Configure(builder, secrets, policyService);
@@ -28,7 +30,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
     .WithEnvironment("InternalApi__Key", internalApiKey)
     .WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug)
-    .WithReplicas(builder.Configuration.GetValue("Scim:Replicas", 1))
+    .WithConfiguredReplicas(builder, "Scim")
     .WithHttpHealthCheck("/health");
 
 // PolicyService asks ScimService whether a device policy exists and has it recompute roles
@@ -38,7 +40,12 @@ policyService.WithReference(scimService);
 var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
+    // Redis holds the Data Protection key ring, so a session cookie or an antiforgery token made
+    // by one replica is read by every other.
+    .WithReference(infrastructure.Redis)
     .WithEnvironment("AdminUi__InternalApiKey", internalApiKey)
+    .WithEnvironment("AdminUi__KeyRingProtectionKey", adminUiKeyRingKey)
+    .WithConfiguredReplicas(builder, "AdminUi")
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
@@ -48,6 +55,9 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Gateway__ContextSigningKey", contextSigningKey)
     .WithEnvironment("Gateway__InternalApiKey", internalApiKey)
+    // Rate-limit buckets live in Redis; while it is away each replica enforces its share.
+    .WithEnvironment("Gateway__ReplicaCount", Replicas.Count(builder, "Gateway").ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithConfiguredReplicas(builder, "Gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 GatewayPort.Apply(builder, gateway);

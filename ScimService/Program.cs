@@ -20,6 +20,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (DatabaseMigration.MigrateOnly(args))
+{
+    return;
+}
 await app.SeedDevelopmentDevicesAsync();
 
 app.UseForwardedHeaders();

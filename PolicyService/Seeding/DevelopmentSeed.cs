@@ -13,7 +13,7 @@ namespace Provisioning.PolicyService.Seeding;
 
 /// <summary>
 /// Makes sure the demo organization exists with a connection per realm, each accepting the
-/// token the AppHost generated for it. Idempotent: it runs at every start.
+/// token the AppHost generated for it. Idempotent: it runs at every start of every replica.
 /// </summary>
 public static class DevelopmentSeed
 {
@@ -27,12 +27,26 @@ public static class DevelopmentSeed
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
         var cache = scope.ServiceProvider.GetRequiredService<SettingsCache>();
-        var now = TimeProvider.System.GetUtcNow();
+        // Replicas start together: one seeds, the others wait on the lock and then find it done.
+        // The whole transaction is the unit the retrying execution strategy may repeat.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('provisioning:development-seed'))");
+            await SeedAsync(db, cache, options, TimeProvider.System.GetUtcNow());
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+        app.Logger.LogInformation("Development seed ready for organization {Organization}.", options.OrganizationSlug);
+    }
 
+    private static async Task SeedAsync(PolicyDbContext db, SettingsCache cache, SeedOptions options, DateTimeOffset now)
+    {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == options.OrganizationSlug);
         if (organization is null)
         {
-            organization = new Organization { Slug = options.OrganizationSlug, Name = options.OrganizationName, CreatedAt = now };
+            organization = new Organization { Slug = options.OrganizationSlug!, Name = options.OrganizationName, CreatedAt = now };
             db.Organizations.Add(organization);
         }
 
@@ -53,8 +67,6 @@ public static class DevelopmentSeed
         {
             await EnsureAdminAsync(db, organization, options.AdminEmail, options.AdminPassword, now);
         }
-        await db.SaveChangesAsync();
-        app.Logger.LogInformation("Development seed ready for organization {Organization}.", organization.Slug);
     }
 
     /// <summary>The seed admin signs in with the password the AppHost generated for this data folder.</summary>

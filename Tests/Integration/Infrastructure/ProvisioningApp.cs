@@ -11,9 +11,8 @@ namespace Provisioning.Tests.Integration.Infrastructure;
 /// The whole system, started once for all integration tests: real PostgreSQL and Redis,
 /// the four projects, the real Gateway. Each test makes its own organization and connection.
 /// </summary>
-public sealed class ProvisioningApp : IAsyncLifetime
+public class ProvisioningApp : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -23,6 +22,12 @@ public sealed class ProvisioningApp : IAsyncLifetime
 
     /// <summary>The development seed admin's password (its email is the AppHost's <c>DevelopmentSeed.AdminEmail</c>).</summary>
     public string SeedAdminPassword { get; } = Secret();
+
+    /// <summary>How long the whole system may take to start and become healthy.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
+
+    /// <summary>AppHost configuration on top of the shared defaults, e.g. replica counts.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     public async Task InitializeAsync()
     {
@@ -36,6 +41,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
+            .. ExtraArguments,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
