@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then builds and runs the suite. The integration
 # tests start the whole system (real PostgreSQL, Redis, Gateway) through the AppHost; the browser
-# tests drive Debian's Chromium. Screenshots land in TestResults/screenshots/.
+# tests drive Debian's Chromium; the deployment tests render deploy/kubernetes with kubectl and
+# validate it offline. Screenshots land in TestResults/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/prerequisites.sh --browser
+scripts/prerequisites.sh --browser --deploy
 dotnet build Provisioning.sln -nologo -v quiet
 
 log=$(mktemp)

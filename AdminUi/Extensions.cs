@@ -41,6 +41,7 @@ public static class Extensions
             .BindConfiguration(AdminUiOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.AddSharedKeyRing();
         builder.Services.AddAdminAuthentication();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))

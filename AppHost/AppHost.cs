@@ -16,6 +16,8 @@ var scimServiceKey = secrets.Parameter("scimservice-api-key");
 var adminUiKey = secrets.Parameter("adminui-api-key");
 var operatorKey = secrets.Parameter("operator-api-key");
 var policyServiceKey = secrets.Parameter("policyservice-api-key");
+// Encrypts the Admin UI's Data Protection keys in Redis, so every replica reads one key ring.
+var adminUiKeyRingKey = secrets.Parameter("admin-ui-key-ring-protection-key");
 
 var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .InAppHostEnvironment(builder)
@@ -27,6 +29,7 @@ var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
     .WithEnvironment("InternalApi__Callers__Operator", operatorKey)
     .WithEnvironment("OAuth__KeyProtectionKey", signingKeyProtectionKey)
+    .WithConfiguredReplicas(builder, "Policy")
     .WithHttpHealthCheck("/health");
 
 var seed = secrets.GeneratesMissing ? DevelopmentSeed.Configure(secrets, policyService) : null;
@@ -40,7 +43,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("InternalApi__Key", scimServiceKey)
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
     .WithEnvironment("InternalApi__Callers__PolicyService", policyServiceKey)
-    .WithReplicas(builder.Configuration.GetValue("Scim:Replicas", 1))
+    .WithConfiguredReplicas(builder, "Scim")
     .WithHttpHealthCheck("/health");
 if (seed is not null)
 {
@@ -55,7 +58,12 @@ var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
     .InAppHostEnvironment(builder)
     .WithReference(policyService).WaitFor(policyService)
     .WithReference(scimService).WaitFor(scimService)
+    // Redis holds the Data Protection key ring, so a session cookie or an antiforgery token made
+    // by one replica is read by every other.
+    .WithReference(infrastructure.Redis)
     .WithEnvironment("AdminUi__InternalApiKey", adminUiKey)
+    .WithEnvironment("AdminUi__KeyRingProtectionKey", adminUiKeyRingKey)
+    .WithConfiguredReplicas(builder, "AdminUi")
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
@@ -66,6 +74,9 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(infrastructure.Redis)
     .WithEnvironment("Gateway__ContextSigningKey", contextSigningKey)
     .WithEnvironment("Gateway__InternalApiKey", gatewayKey)
+    // Rate-limit buckets live in Redis; while it is away each replica enforces its share.
+    .WithEnvironment("Gateway__ReplicaCount", Replicas.Count(builder, "Gateway").ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithConfiguredReplicas(builder, "Gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 GatewayPort.Apply(builder, gateway);

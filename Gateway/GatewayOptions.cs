@@ -47,4 +47,11 @@ public sealed class GatewayOptions
     /// <summary>How many requests a credential may send at once after a quiet spell.</summary>
     [Range(1, 1_000_000)]
     public int RateLimitBurst { get; set; } = 100;
+
+    /// <summary>
+    /// How many Gateway replicas share the traffic. Rate-limit buckets live in Redis; while Redis
+    /// is away each replica enforces this share of every limit on its own.
+    /// </summary>
+    [Range(1, 1000)]
+    public int ReplicaCount { get; set; } = 1;
 }

@@ -19,6 +19,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (DatabaseMigration.MigrateOnly(args))
+{
+    return;
+}
 await app.SeedDevelopmentDataAsync();
 
 // ProblemDetails, not the developer page: /oauth/** is public, and that page echoes request headers.

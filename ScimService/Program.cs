@@ -21,6 +21,10 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
+if (DatabaseMigration.MigrateOnly(args))
+{
+    return;
+}
 await app.SeedDevelopmentDevicesAsync();
 
 app.UseForwardedHeaders();

@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Installs what running or testing Provisioning needs and is missing, then returns.
 # Idempotent and quick when everything is there. Used by ./run.sh and ./test.sh.
-#   scripts/prerequisites.sh [--browser]   --browser also installs Chromium for the UI tests.
+#   scripts/prerequisites.sh [--browser] [--deploy]
+#     --browser  also installs Chromium for the UI tests;
+#     --deploy   also what the Kubernetes manifest tests need: kubectl (kustomize), Node.js and the
+#                schema validator's npm packages (deploy/kubernetes/validation).
 set -euo pipefail
 
 want_browser=false
-[[ "${1:-}" == "--browser" ]] && want_browser=true
+want_deploy=false
+for argument in "$@"; do
+  case "$argument" in
+    --browser) want_browser=true ;;
+    --deploy) want_deploy=true ;;
+  esac
+done
 
 say() { printf '[prerequisites] %s\n' "$*"; }
 fail() { printf '[prerequisites] %s\n' "$*" >&2; exit 1; }
@@ -60,4 +69,21 @@ fi
 
 if $want_browser && [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium
+fi
+
+if $want_deploy; then
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  # kubectl brings kustomize; Debian's own kubectl (kubernetes-client 1.20) carries a kustomize
+  # too old for the manifests' syntax, so the Kubernetes project's package comes first.
+  command -v kubectl >/dev/null 2>&1 || apt_install kubectl
+  kustomize_version=$(kubectl version --client 2>/dev/null | sed -n 's/^Kustomize Version: v\([0-9]*\).*/\1/p')
+  [[ "${kustomize_version:-0}" -ge 5 ]] \
+    || fail "kubectl's kustomize is v${kustomize_version:-?}; the manifests need v5 or newer (kubectl 1.27+). Install a newer kubectl, then run this again."
+  validation="$(dirname "$0")/../deploy/kubernetes/validation"
+  if [[ ! -d "$validation/node_modules/kubernetes-models" || "$validation/package-lock.json" -nt "$validation/node_modules" ]]; then
+    say "npm ci (the Kubernetes schema validator)"
+    (cd "$validation" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+      || fail "npm ci failed in deploy/kubernetes/validation; check that the npm registry answers."
+    touch "$validation/node_modules"
+  fi
 fi

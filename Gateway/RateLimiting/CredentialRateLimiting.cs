@@ -8,14 +8,15 @@ using Provisioning.Gateway.Authentication;
 namespace Provisioning.Gateway.RateLimiting;
 
 /// <summary>
-/// A token bucket per credential: the Gateway's default, or the connection's own limit from
-/// PolicyService. The partition key carries the limit, so a changed limit takes effect with the
-/// next credential check. Over the limit: 429 SCIM error with Retry-After.
+/// A token bucket per credential, shared by every Gateway replica through Redis (see
+/// <see cref="SharedTokenBucketLimiter"/>): the Gateway's default, or the connection's own limit
+/// from PolicyService. The partition key carries the limit, so a changed limit takes effect with
+/// the next credential check. Over the limit: 429 SCIM error with Retry-After.
 /// </summary>
 public static class CredentialRateLimiting
 {
     public static IServiceCollection AddCredentialRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+        services.AddSingleton<SharedTokenBuckets>().AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
             limiter.OnRejected = RejectAsync;
@@ -30,16 +31,11 @@ public static class CredentialRateLimiting
         var defaults = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var perSecond = authenticated.Credential.RateLimit?.RequestsPerSecond ?? defaults.RateLimitRequestsPerSecond;
         var burst = authenticated.Credential.RateLimit?.Burst ?? defaults.RateLimitBurst;
-        return RateLimitPartition.GetTokenBucketLimiter(
-            $"{authenticated.Credential.CredentialId:N}/{perSecond}/{burst}",
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+        var credential = authenticated.Credential.CredentialId.ToString("N");
+        return RateLimitPartition.Get(
+            $"{credential}/{perSecond}/{burst}",
+            _ => new SharedTokenBucketLimiter(
+                context.RequestServices.GetRequiredService<SharedTokenBuckets>(), credential, perSecond, burst, defaults.ReplicaCount));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

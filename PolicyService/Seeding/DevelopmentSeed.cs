@@ -13,9 +13,9 @@ namespace Provisioning.PolicyService.Seeding;
 
 /// <summary>
 /// Creates what is missing of the demo organization: the organization, a connection per realm
-/// with the token the AppHost generated for it, the demo admin. It runs at every start in
-/// Development only, and never touches what exists: a demo token the admin revoked stays
-/// revoked, the admin's own tokens stay live, a changed password stays changed.
+/// with the token the AppHost generated for it, the demo admin. It runs at every start of every
+/// replica in Development only, and never touches what exists: a demo token the admin revoked
+/// stays revoked, the admin's own tokens stay live, a changed password stays changed.
 /// </summary>
 public static class DevelopmentSeed
 {
@@ -29,12 +29,26 @@ public static class DevelopmentSeed
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PolicyDbContext>();
         var cache = scope.ServiceProvider.GetRequiredService<SettingsCache>();
-        var now = TimeProvider.System.GetUtcNow();
+        // Replicas start together: one seeds, the others wait on the lock and then find it done.
+        // The whole transaction is the unit the retrying execution strategy may repeat.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('provisioning:development-seed'))");
+            await SeedAsync(db, cache, options, TimeProvider.System.GetUtcNow());
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+        app.Logger.LogInformation("Development seed ready for organization {Organization}.", options.OrganizationSlug);
+    }
 
+    private static async Task SeedAsync(PolicyDbContext db, SettingsCache cache, SeedOptions options, DateTimeOffset now)
+    {
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Slug == options.OrganizationSlug);
         if (organization is null)
         {
-            organization = new Organization { Slug = options.OrganizationSlug, Name = options.OrganizationName, CreatedAt = now };
+            organization = new Organization { Slug = options.OrganizationSlug!, Name = options.OrganizationName, CreatedAt = now };
             db.Organizations.Add(organization);
         }
 
@@ -49,6 +63,7 @@ public static class DevelopmentSeed
             if (options.Tokens.TryGetValue(realm, out var secret) && !string.IsNullOrEmpty(secret))
             {
                 var (token, _) = BearerTokenIssuer.FromSecret(connection.Id, secret, expiresAt: null, now);
+                token.Slot = 1; // a new connection: the first of its two token slots
                 db.BearerTokens.Add(token);
                 await cache.InvalidateAsync(CredentialChecksApi.CacheKey(token.Lookup));
             }
@@ -57,8 +72,6 @@ public static class DevelopmentSeed
         {
             await EnsureAdminAsync(db, organization, options.AdminEmail, options.AdminPassword, now);
         }
-        await db.SaveChangesAsync();
-        app.Logger.LogInformation("Development seed ready for organization {Organization}.", organization.Slug);
     }
 
     /// <summary>The seed admin signs in with the password the AppHost generated for this data folder, until they change it.</summary>

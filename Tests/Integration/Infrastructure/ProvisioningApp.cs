@@ -12,7 +12,7 @@ namespace Provisioning.Tests.Integration.Infrastructure;
 /// The whole system, started once for all integration tests: real PostgreSQL and Redis,
 /// the four projects, the real Gateway. Each test makes its own organization and connection.
 /// </summary>
-public sealed class ProvisioningApp : IAsyncLifetime
+public class ProvisioningApp : IAsyncLifetime
 {
     private readonly IReadOnlyList<string> _settings;
 
@@ -25,7 +25,6 @@ public sealed class ProvisioningApp : IAsyncLifetime
     /// <summary>A system of its own with extra AppHost settings, for a test the shared one cannot serve (two replicas, say).</summary>
     public static ProvisioningApp With(params string[] settings) => new(settings);
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -36,6 +35,12 @@ public sealed class ProvisioningApp : IAsyncLifetime
 
     /// <summary>The development seed admin's password (its email is the AppHost's <c>DevelopmentSeed.AdminEmail</c>).</summary>
     public string SeedAdminPassword { get; } = Secret();
+
+    /// <summary>How long the whole system may take to start and become healthy.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
+
+    /// <summary>AppHost configuration on top of the shared defaults, e.g. replica counts.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     public async Task InitializeAsync()
     {
@@ -50,6 +55,7 @@ public sealed class ProvisioningApp : IAsyncLifetime
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
             .. _settings,
+            .. ExtraArguments,
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
