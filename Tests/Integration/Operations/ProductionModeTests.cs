@@ -15,7 +15,7 @@ public sealed class ProductionModeTests
 {
     private static readonly string[] Secrets =
     [
-        "context-signing-key", "signing-key-protection-key", "postgres-password", "redis-password",
+        "context-signing-key", "signing-key-protection-key", "admin-ui-key-ring-protection-key", "postgres-password", "redis-password",
         .. Enum.GetValues<InternalCaller>().Select(ProvisioningApp.KeyParameter),
     ];
 
