@@ -12,6 +12,7 @@ public static class AuditActions
     public const string OAuthClientDeleted = "oauth-client.deleted";
     public const string PolicySaved = "policy.saved";
     public const string GroupRolesSaved = "group-roles.saved";
+    public const string CustomAttributesSaved = "custom-attributes.saved";
     public const string DeviceSaved = "device.saved";
     public const string DevicePolicySaved = "device-policy.saved";
     public const string AdminAdded = "admin.added";

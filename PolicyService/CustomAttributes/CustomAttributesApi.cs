@@ -1,3 +1,4 @@
+using Provisioning.PolicyService.Auditing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
@@ -16,7 +17,7 @@ public static class CustomAttributesApi
 {
     public static void MapCustomAttributesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapInternalGroup("/connections/{connectionId:guid}/custom-attributes", "Custom attributes");
+        var group = app.MapInternalGroup("/connections/{connectionId:guid}/custom-attributes", "Custom attributes", InternalCaller.AdminUi);
         group.MapGet("/", GetAsync);
         group.MapPut("/", PutAsync);
     }
@@ -33,7 +34,8 @@ public static class CustomAttributesApi
     /// declarations (a value that no longer fits is hidden and dropped at the IdP's next write).
     /// </summary>
     private static async Task<Results<Ok<CustomAttributesDto>, NotFound, ValidationProblem>> PutAsync(
-        Guid connectionId, CustomAttributesDto request, PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        Guid connectionId, CustomAttributesDto request, PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is null)
@@ -78,7 +80,8 @@ public static class CustomAttributesApi
             CreatedAt = now,
         }));
         connection.UndeclaredAttributes = request.Undeclared;
-        // The one place a save of custom attributes lands: an audit entry belongs here.
+        audit.Record(db, connection.OrganizationId, AuditActions.CustomAttributesSaved,
+            $"{connection.Realm.DisplayName()}: {request.Attributes.Count} declared, undeclared attributes {request.Undeclared}");
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(ConnectionSettings.CacheKey(connectionId));
         var saved = (await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!;

@@ -47,7 +47,7 @@ public sealed class SettingsInvalidationTests(ProvisioningApp app)
     {
         var tenant = await app.CreateTenantAsync();
         BearerTokenFormat.TryParse(tenant.Token.Token, out var lookup, out var hash);
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Gateway);
         using (var first = await policy.PostAsJsonAsync("/internal/credentials/check", new CredentialCheckRequest(lookup, hash)))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode); // now in Redis
