@@ -16,7 +16,8 @@ public sealed record FaultOutcome(
     int Refused503,
     int Unexplained,
     TimeSpan LongestDuringOutage,
-    TimeSpan? Recovery)
+    TimeSpan? Recovery,
+    string Statuses = "")
 {
     public static FaultOutcome From(string fault, IReadOnlyList<WriteSample> samples, TimeSpan faultAt, TimeSpan backAt, int acknowledgedFound, int rows)
     {
@@ -32,7 +33,8 @@ public sealed record FaultOutcome(
             samples.Count(s => s.Status == 503),
             samples.Count(s => s.Unexplained),
             samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).Select(s => s.Latency).DefaultIfEmpty().Max(),
-            recoveredAt is { } recovered ? recovered > backAt ? recovered - backAt : TimeSpan.Zero : null);
+            recoveredAt is { } recovered ? recovered > backAt ? recovered - backAt : TimeSpan.Zero : null,
+            string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
     }
 
     /// <summary>The start of the first request after which every request succeeded.</summary>
@@ -54,5 +56,5 @@ public sealed record FaultOutcome(
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Fault}: {Requests} writes, {Acknowledged} acknowledged, {AcknowledgedFound} of them rows ({Rows} rows in all), "
         + $"{Refused503} × 503, {Unexplained} unexplained, longest during the outage {LongestDuringOutage.TotalSeconds:0.00} s, "
-        + $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "none")}");
+        + $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "none")} (statuses {Statuses})");
 }

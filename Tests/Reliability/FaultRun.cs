@@ -9,6 +9,9 @@ public static class FaultRun
     public static async Task UnderWriteLoadAsync(ProvisioningApp app, string fault, Func<WriteLoad, Task<TimeSpan>> inject)
     {
         var tenant = await app.CreateTenantAsync();
+        // The load measures faults, not the per-credential limit: on a quiet machine the writers
+        // outrun the default 50 requests/s, and 429s would read as an outage that never ends.
+        await app.SetRateLimitAsync(tenant.Connection.Id, new Provisioning.Contracts.ConnectionRateLimit(RequestsPerSecond: 10_000, Burst: 10_000));
         var load = new WriteLoad(tenant, ReliabilityRun.Writers);
         using var stop = new CancellationTokenSource();
         var running = load.RunAsync(stop.Token);

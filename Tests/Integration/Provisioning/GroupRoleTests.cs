@@ -152,7 +152,7 @@ public sealed class GroupRoleTests(ProvisioningApp app)
         var (tenant, user, admins, _) = await MappedAsync();
         await AddMemberAsync(tenant, admins, user);
         var elsewhere = await app.CreateTenantAsync(Realm.EnterpriseStore);
-        using var scim = app.CreateScimServiceClient();
+        using var scim = app.CreateScimServiceClient(InternalCaller.PolicyService);
 
         var again = await RealmRequests.ReadAsync<RecomputeRolesResult>(
             await scim.PostAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/roles/recompute", new RecomputeRolesRequest(null)));

@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Provisioning.Tests.Integration.Infrastructure;
 
 namespace Provisioning.Tests.Integration.Races;
@@ -11,7 +12,7 @@ public sealed class SigningKeyRotationRaceTests(ProvisioningApp app)
     {
         var tenant = await app.CreateTenantAsync();
         var client = await app.CreateOAuthClientAsync(tenant.Connection.Id);
-        using var policy = app.CreatePolicyClient();
+        using var policy = app.CreatePolicyClient(InternalCaller.Operator);
         // A fresh key, so PolicyService reads the ring again on the next request; then make it 31 days old.
         (await policy.PostAsync("/internal/oauth/signing-keys/rotate", null)).EnsureSuccessStatusCode();
         await app.ExecuteAsync("UPDATE signing_keys SET created_at = created_at - interval '31 days' WHERE retired_at IS NULL");

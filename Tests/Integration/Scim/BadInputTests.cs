@@ -16,7 +16,6 @@ public sealed class BadInputTests(ProvisioningApp app)
     [InlineData("{\"userName\":42}", "invalidValue")]
     [InlineData("{\"userName\":\"x@example.com\",\"active\":\"sometimes\"}", "invalidValue")]
     [InlineData("{\"userName\":\"x@example.com\",\"emails\":\"not-a-list\"}", "invalidValue")]
-    [InlineData("{\"userName\":\"x@example.com\",\"favouriteColour\":\"blue\"}", "invalidSyntax")]
     [InlineData("{\"userName\":\"x@example.com\",\"emails\":[{\"value\":\"a@x\",\"primary\":true},{\"value\":\"b@x\",\"primary\":true}]}", "invalidValue")]
     [InlineData("{\"schemas\":[\"urn:example:unknown\"],\"userName\":\"x@example.com\"}", null)]
     [InlineData("{\"userName\":\"nul\\u0000@example.com\"}", "invalidValue")]
