@@ -22,7 +22,7 @@ public static class ResourceNormalizer
         {
             if (key.Equals("schemas", StringComparison.OrdinalIgnoreCase))
             {
-                SchemasDeclaration.Check(value, type, body);
+                SchemasDeclaration.Check(value, type);
                 continue;
             }
             var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: false);
