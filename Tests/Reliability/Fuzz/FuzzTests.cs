@@ -44,7 +44,8 @@ public sealed class FuzzTests(ProvisioningApp app)
                 var before = input.Writes ? await tenant.StateAsync() : null;
                 var status = await tenant.SendAsync(input);
                 statuses.AddOrUpdate($"{input.Kind} {status}", 1, (_, n) => n + 1);
-                Assert.True(status < 500, $"{status} for {input}");
+                // /Me without a signed-in subject is 501 by RFC 7644 §3.11: an answer, not a fault.
+                Assert.True(status < 500 || status == 501 && input.Path.StartsWith("Me", StringComparison.Ordinal), $"{status} for {input}");
                 if (before is not null && status >= 400)
                 {
                     Assert.Equal(before, await tenant.StateAsync());
