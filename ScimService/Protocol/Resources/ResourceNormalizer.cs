@@ -22,7 +22,7 @@ public static class ResourceNormalizer
         {
             if (key.Equals("schemas", StringComparison.OrdinalIgnoreCase))
             {
-                SchemasDeclaration.Check(value, type);
+                SchemasDeclaration.Check(value, type, body);
                 continue;
             }
             var resolved = AttributeKey.Resolve(type, key, allowSubAttribute: false);

@@ -17,7 +17,8 @@ public static class SchemasDeclaration
     /// When present, <c>schemas</c> must list the core schema and may list the type's extensions.
     /// When absent the body is accepted anyway: some clients leave it out, and the attributes say enough.
     /// </summary>
-    public static void Check(JsonNode? schemas, ResourceTypeDefinition type)
+    /// <param name="body">The body: an undeclared extension it carries attributes of is left for those attributes to name.</param>
+    public static void Check(JsonNode? schemas, ResourceTypeDefinition type, JsonObject? body = null)
     {
         if (schemas is null)
         {
@@ -31,9 +32,9 @@ public static class SchemasDeclaration
         var urns = array.Select(s => s!.GetValue<string>()).ToList();
         foreach (var urn in urns)
         {
-            // Okta lists its custom extension's URN on every user once the app has one. A URN names no
-            // value: the attributes under it are what the connection keeps, ignores or refuses.
-            var undeclaredExtension = urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase);
+            // A connection that ignores undeclared attributes ignores their extension's URN too (Okta lists it).
+            var undeclaredExtension = urn.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)
+                && (type.Undeclared == UndeclaredAttributePolicy.Ignore || body?.Any(p => p.Key.Equals(urn, StringComparison.OrdinalIgnoreCase)) == true);
             if (type.FindSchema(urn) is null && !undeclaredExtension && !urn.Equals(EntraGroupMarker, StringComparison.OrdinalIgnoreCase))
             {
                 throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
