@@ -43,6 +43,8 @@ public sealed class AdminUiCustomAttributesBrowserTests(ProvisioningApp app, Chr
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         var declared = page.GetByTestId("declarations").GetByRole(AriaRole.Row).Nth(1);
         Assert.Equal("costCenter", await declared.GetByLabel("Name").InputValueAsync());
+        await Assertions.Expect(page.GetByTestId("not-kept")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "custom-attributes");
 
         await Credentials.EventuallyAsync(async () => (await scim.GetJsonAsync("Schemas/" + CoreUser)).ToJsonString().Contains("costCenter"),
