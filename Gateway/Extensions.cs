@@ -16,7 +16,6 @@ public static class Extensions
             .ValidateOnStart();
 
         builder.Services.AddProblemDetails();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
             .WithFailFastResilience();

@@ -32,6 +32,13 @@ public sealed class GatewayOptions
     /// <summary>How long a refused token is remembered, shorter so a new token works almost at once.</summary>
     public TimeSpan RefusedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many credential answers the Gateway keeps in memory at most. Made-up tokens arrive as fast as
+    /// an attacker sends them; past this many, answers are simply not kept (each is asked for again).
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int CredentialCacheEntries { get; set; } = 100_000;
+
     /// <summary>The issuer PolicyService puts in OAuth access tokens.</summary>
     [Required]
     public string AccessTokenIssuer { get; set; } = AccessTokenClaims.DefaultIssuer;

@@ -8,14 +8,20 @@ namespace Provisioning.Gateway.Authentication;
 /// <summary>
 /// PolicyService's answers about credentials, kept in memory for seconds (an accepted one a
 /// little longer than a refused one); an accepted one is dropped at once when PolicyService
-/// publishes a change to its settings.
+/// publishes a change to its settings. The cache is its own and bounded in entries, so a flood of
+/// made-up tokens cannot grow the Gateway's memory.
 /// </summary>
-public sealed class CredentialCache(IMemoryCache cache, SettingsInvalidation invalidation, IOptions<GatewayOptions> options)
+public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<GatewayOptions> options) : IDisposable
 {
+    private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = options.Value.CredentialCacheEntries });
+
+    /// <summary>Answers kept now (for tests and diagnostics).</summary>
+    public int Count => _answers.Count;
+
     public async Task<CredentialCheckResult?> GetOrCheckAsync(
         string cacheKey, string settingsKey, Func<CancellationToken, Task<CredentialCheckResult?>> check, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(cacheKey, out CredentialCheckResult? known))
+        if (_answers.TryGetValue(cacheKey, out CredentialCheckResult? known))
         {
             return known;
         }
@@ -23,7 +29,7 @@ public sealed class CredentialCache(IMemoryCache cache, SettingsInvalidation inv
         var result = await check(cancellationToken);
         if (result is null)
         {
-            cache.Set(cacheKey, result, options.Value.RefusedTokenCacheLifetime);
+            _answers.Set(cacheKey, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.RefusedTokenCacheLifetime });
             return result;
         }
         var changed = invalidation.Watch(settingsKey);
@@ -32,12 +38,15 @@ public sealed class CredentialCache(IMemoryCache cache, SettingsInvalidation inv
             // Something changed while PolicyService answered; the next request asks again.
             return result;
         }
-        using (var entry = cache.CreateEntry(cacheKey))
+        using (var entry = _answers.CreateEntry(cacheKey))
         {
             entry.Value = result;
+            entry.Size = 1;
             entry.AbsoluteExpirationRelativeToNow = options.Value.AcceptedTokenCacheLifetime;
             entry.AddExpirationToken(changed);
         }
         return result;
     }
+
+    public void Dispose() => _answers.Dispose();
 }
