@@ -13,7 +13,6 @@ public enum InternalCaller
     ScimService,
     AdminUi,
     Operator,
-    PolicyService,
 }
 
 /// <summary>The keys this service accepts, one per caller (<c>InternalApi:Callers:{Caller}</c>, Aspire parameters).</summary>

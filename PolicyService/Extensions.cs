@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
-using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
@@ -40,7 +39,6 @@ public static class Extensions
         });
         builder.Services.AddSingleton<AbsentKeys>();
         builder.Services.AddSingleton<SettingsCache>();
-        builder.Services.AddHttpClient<ScimServiceClient>(client => client.BaseAddress = new Uri("https+http://scimservice"));
         builder.Services.AddOptions<CredentialOptions>()
             .BindConfiguration(CredentialOptions.Section)
             .ValidateDataAnnotations()
@@ -56,10 +54,6 @@ public static class Extensions
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
-        builder.Services.AddOptions<InternalApiOptions>()
-            .BindConfiguration(InternalApiOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         builder.Services.AddInternalCallerKeys(InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddHttpContextAccessor();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
 
@@ -31,7 +32,7 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddInternalCallerKeys(InternalCaller.AdminUi, InternalCaller.PolicyService);
+        builder.Services.AddInternalCallerKeys(InternalCaller.AdminUi);
         builder.Services.AddOptions<InternalKeyOptions>()
             .BindConfiguration(InternalKeyOptions.Section)
             .ValidateDataAnnotations()
@@ -72,5 +73,8 @@ public static class Extensions
         builder.Services.AddSingleton<ConnectionSettingsCache>();
         builder.Services.AddHostedService<SettingsInvalidationListener>();
         builder.Services.AddScoped<ProvisioningEngine>();
+        builder.Services.AddScoped<RoleReconciliation>();
+        builder.Services.AddSingleton<SettingsReconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SettingsReconciler>());
     }
 }

@@ -112,7 +112,8 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         return (await ReadAsync<ConnectionSettingsDto>(response, cancellationToken), null);
     }
 
-    public async Task<(GroupRolesUpdatedDto? Updated, ServiceRefusal? Refusal)> SetGroupRolesAsync(
+    /// <summary>The saved settings (with the version ScimService reconciles roles with), or the service's reasons for refusing.</summary>
+    public async Task<(ConnectionSettingsDto? Settings, ServiceRefusal? Refusal)> SetGroupRolesAsync(
         Guid connectionId, IReadOnlyList<GroupRoleMappingDto> mappings, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Put, $"/internal/connections/{connectionId}/group-roles", new UpdateGroupRolesRequest(mappings), cancellationToken);
@@ -120,7 +121,7 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         {
             return (null, refusal);
         }
-        return (await ReadAsync<GroupRolesUpdatedDto>(response, cancellationToken), null);
+        return (await ReadAsync<ConnectionSettingsDto>(response, cancellationToken), null);
     }
 
     public async Task<CustomAttributesDto> GetCustomAttributesAsync(Guid connectionId, CancellationToken cancellationToken)

@@ -18,6 +18,32 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     public async Task<DevicePolicyDto[]> GetDevicePoliciesAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await GetAsync<DevicePolicyDto[]>($"/internal/organizations/{organizationId}/device-policies", cancellationToken) ?? [];
 
+    /// <summary>Whether the organization has this device policy: ScimService owns them, so it is asked before a policy names one.</summary>
+    public async Task<bool> DevicePolicyExistsAsync(Guid organizationId, Guid id, CancellationToken cancellationToken) =>
+        await GetAsync<DevicePolicyDto>($"/internal/organizations/{organizationId}/device-policies/{id}", cancellationToken) is not null;
+
+    /// <summary>
+    /// Has the roles brought up to the settings version a save answered, and says what that changed; null
+    /// when ScimService cannot do it now (it catches up by itself once it can).
+    /// </summary>
+    public async Task<RolesReconciledDto?> ReconcileRolesAsync(Guid connectionId, long settingsVersion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/connections/{connectionId}/roles/reconcile")
+        {
+            Content = JsonContent.Create(new ReconcileRolesRequest(settingsVersion)),
+        };
+        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<RolesReconciledDto>(cancellationToken) : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     public async Task<DeviceDto[]> GetDevicesAsync(Guid organizationId, Guid? mdmEmployeeId, CancellationToken cancellationToken) =>
         await GetAsync<DeviceDto[]>($"/internal/organizations/{organizationId}/devices{(mdmEmployeeId is null ? "" : $"?mdmEmployeeId={mdmEmployeeId}")}", cancellationToken) ?? [];
 

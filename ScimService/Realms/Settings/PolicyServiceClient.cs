@@ -6,7 +6,7 @@ using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
-/// <summary>PolicyService's internal API: a connection's provisioning settings, an organization by slug.</summary>
+/// <summary>PolicyService's internal API: a connection's provisioning settings and their versions, an organization by slug.</summary>
 public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOptions> options)
 {
     /// <summary>The settings (null for an unknown connection), or a 503 SCIM error (IdPs retry those) when PolicyService cannot answer.</summary>
@@ -27,6 +27,14 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOpt
             throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
                 $"The connection's provisioning settings could not be read ({(int?)e.StatusCode ?? 0}); nothing was changed. Try again.");
         }
+    }
+
+    /// <summary>Every connection whose settings were saved, with its version (what <c>SettingsReconciler</c> compares).</summary>
+    public async Task<IReadOnlyList<SettingsVersionDto>> GetSettingsVersionsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(Request("/internal/connections/settings-versions"), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<SettingsVersionDto>>(cancellationToken) ?? [];
     }
 
     public async Task<OrganizationDto?> GetOrganizationBySlugAsync(string slug, CancellationToken cancellationToken)

@@ -1,21 +1,27 @@
 using Provisioning.Contracts;
+using Provisioning.ScimService.Realms.Reconciliation;
 using StackExchange.Redis;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
 /// <summary>
-/// Listens on PolicyService's invalidation channel and drops the named connection's settings.
+/// Listens on PolicyService's invalidation channel, drops the named connection's settings and has its roles reconciled.
 /// Redis is optional here: while it is away the subscription is retried and entries expire on their own.
 /// </summary>
 public sealed class SettingsInvalidationListener(
-    IConnectionMultiplexer redis, ConnectionSettingsCache cache, ILogger<SettingsInvalidationListener> logger) : BackgroundService
+    IConnectionMultiplexer redis, ConnectionSettingsCache cache, SettingsReconciler reconciler, ILogger<SettingsInvalidationListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Messages published while the connection was down are lost: forget everything once it is back.
-        redis.ConnectionRestored += (_, _) => cache.Clear();
+        // Messages published while the connection was down are lost: forget everything once it is
+        // back, and compare every settings version with PolicyService's.
+        redis.ConnectionRestored += (_, _) =>
+        {
+            cache.Clear();
+            reconciler.RequestSweep();
+        };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -37,6 +43,8 @@ public sealed class SettingsInvalidationListener(
         if (key.StartsWith(SettingsKeys.ConnectionSettingsPrefix, StringComparison.Ordinal) && Guid.TryParse(key.AsSpan(SettingsKeys.ConnectionSettingsPrefix.Length), out var connectionId))
         {
             cache.Invalidate(connectionId);
+            // A policy or mapping change may have a newer version to reconcile the roles with.
+            reconciler.Enqueue(connectionId);
         }
     }
 }
