@@ -29,14 +29,7 @@ public static class Extensions
 
         // Redis is a cache here: when it is away, fail fast and read Postgres instead. For the
         // same reason it does not count towards this service's health.
-        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true, options =>
-        {
-            options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 1000;
-            options.SyncTimeout = 1000;
-            options.AsyncTimeout = 1000;
-            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
-        });
+        builder.AddFailFastRedisClient();
         builder.Services.AddSingleton<AbsentKeys>();
         builder.Services.AddSingleton<SettingsCache>();
         builder.Services.AddOptions<CredentialOptions>()
@@ -54,7 +47,7 @@ public static class Extensions
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
-        builder.Services.AddInternalCallerKeys(InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
+        builder.Services.AddInternalApiKeys(presentsOwnKey: false, InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Auditing.AuditLog>();

@@ -1,12 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
 
 /// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
-public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options, IHttpContextAccessor httpContext)
+public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor httpContext)
 {
     /// <summary>The admin; or no admin and why, in words for the sign-in page.</summary>
     public async Task<(SignedInAdminDto? Admin, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
@@ -170,7 +169,6 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         // Who acts and from where, for PolicyService's audit log.
         if (httpContext.HttpContext is { } current)
         {

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
@@ -8,7 +7,7 @@ namespace Provisioning.AdminUi.Clients;
 /// ScimService's internal API for an organization's realm accounts, devices, device policies, the
 /// deactivation preview and the provisioning log. Callers pass the signed-in admin's organization.
 /// </summary>
-public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> options)
+public sealed class RealmsClient(HttpClient http)
 {
     public const string Service = "ScimService";
 
@@ -32,7 +31,6 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
         {
             Content = JsonContent.Create(new ReconcileRolesRequest(settingsVersion)),
         };
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -91,7 +89,6 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -105,7 +102,6 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     private async Task<(T? Value, ServiceRefusal? Refusal)> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) where T : class
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
