@@ -27,6 +27,10 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Groups.GroupMember", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid")
                         .HasColumnName("group_id");
@@ -35,17 +39,13 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
 
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
-
                     b.Property<string>("MemberType")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("member_type");
 
-                    b.HasKey("GroupId", "MemberId")
+                    b.HasKey("ConnectionId", "GroupId", "MemberId")
                         .HasName("pk_scim_group_members");
 
                     b.HasIndex("ConnectionId", "MemberId")
@@ -56,8 +56,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Groups.ScimGroup", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -65,10 +68,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
-
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone")
@@ -104,7 +103,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
+                    b.HasKey("ConnectionId", "Id")
                         .HasName("pk_scim_groups");
 
                     b.HasIndex("CustomValues")
@@ -125,6 +124,10 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.ProvisioningLog.ProvisioningLogEntry", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -168,10 +171,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("operation");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -206,7 +205,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("trace_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_provisioning_log");
 
                     b.HasIndex("ConnectionId", "At")
@@ -223,8 +222,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -248,10 +250,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -263,24 +261,27 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_collaborators");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_collaborators_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_collaborators_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collaborators_organization_id_scim_user_id");
 
                     b.ToTable("collaborators", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -305,32 +306,31 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<Guid?>("ScimUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_employees");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_employees_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_employees_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employees_organization_id_scim_user_id");
 
                     b.ToTable("employees", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -355,32 +355,31 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<Guid?>("ScimUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_mdm_employees");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_mdm_employees_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_mdm_employees_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mdm_employees_organization_id_scim_user_id");
 
                     b.ToTable("mdm_employees", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -402,10 +401,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -418,14 +413,14 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("serial_number");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_devices");
 
-                    b.HasIndex("DevicePolicyId")
-                        .HasDatabaseName("ix_devices_device_policy_id");
+                    b.HasIndex("OrganizationId", "DevicePolicyId")
+                        .HasDatabaseName("ix_devices_organization_id_device_policy_id");
 
-                    b.HasIndex("MdmEmployeeId")
-                        .HasDatabaseName("ix_devices_mdm_employee_id");
+                    b.HasIndex("OrganizationId", "MdmEmployeeId")
+                        .HasDatabaseName("ix_devices_organization_id_mdm_employee_id");
 
                     b.HasIndex("OrganizationId", "SerialNumber")
                         .IsUnique()
@@ -436,8 +431,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.DevicePolicy", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -451,11 +449,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_device_policies");
 
                     b.HasIndex("OrganizationId", "Name")
@@ -496,8 +490,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Users.ScimUser", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -509,10 +506,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
-
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone")
@@ -557,7 +550,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
+                    b.HasKey("ConnectionId", "Id")
                         .HasName("pk_scim_users");
 
                     b.HasIndex("CustomValues")
@@ -574,9 +567,6 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.HasIndex("ConnectionId", "ExternalId")
                         .HasDatabaseName("ix_scim_users_connection_id_external_id");
 
-                    b.HasIndex("ConnectionId", "Id")
-                        .HasDatabaseName("ix_scim_users_connection_id_id");
-
                     b.HasIndex("ConnectionId", "UserNameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_scim_users_connection_id_user_name_key");
@@ -588,53 +578,26 @@ namespace Provisioning.ScimService.Data.Migrations
                 {
                     b.HasOne("Provisioning.ScimService.Groups.ScimGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("ConnectionId", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_scim_group_members_groups_group_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_collaborators_users_scim_user_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_employees_users_scim_user_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_mdm_employees_users_scim_user_id");
+                        .HasConstraintName("fk_scim_group_members_scim_groups_connection_id_group_id");
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
                 {
                     b.HasOne("Provisioning.ScimService.Realms.Devices.DevicePolicy", null)
                         .WithMany()
-                        .HasForeignKey("DevicePolicyId")
+                        .HasForeignKey("OrganizationId", "DevicePolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_devices_device_policies_device_policy_id");
+                        .HasConstraintName("fk_devices_device_policies_organization_id_device_policy_id");
 
                     b.HasOne("Provisioning.ScimService.Realms.Accounts.MdmEmployee", null)
                         .WithMany()
-                        .HasForeignKey("MdmEmployeeId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_devices_mdm_employees_mdm_employee_id");
+                        .HasForeignKey("OrganizationId", "MdmEmployeeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_devices_mdm_employees_organization_id_mdm_employee_id");
                 });
 #pragma warning restore 612, 618
         }
