@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Provisioning.AdminUi.Authentication;
 using Provisioning.AdminUi.Clients;
@@ -10,26 +11,10 @@ public static class Extensions
     /// An admin waits for these calls: one quick retry and a 10-second budget, so a service that is
     /// down shows its banner within seconds rather than after the default 30.
     /// </summary>
-    private static IHttpClientBuilder WithPageResilience(this IHttpClientBuilder client)
-    {
-        // Replaces ServiceDefaults' standard handler for these clients; the API is marked experimental
-        // but is the supported way to override a default handler for one client.
-#pragma warning disable EXTEXP0001
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        client.AddStandardResilienceHandler(options =>
-        {
-            options.Retry.MaxRetryAttempts = 1;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(5);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
-            // A 429 from our own services is an answer (a sign-in paused), not a fault: retried, or
-            // counted towards the circuit breaker, a burst of guesses would open the circuit for every admin.
-            options.Retry.ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome));
-            options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsFault(args.Outcome));
-        });
-        return client;
-    }
+    // A 429 from our own services is an answer (a sign-in paused), not a fault: retried, or
+    // counted towards the circuit breaker, a burst of guesses would open the circuit for every admin.
+    private static IHttpClientBuilder WithPageResilience(this IHttpClientBuilder client) =>
+        client.WithBoundedResilience(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200), IsFault);
 
     private static bool IsFault(Polly.Outcome<HttpResponseMessage> outcome) =>
         outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests
@@ -45,11 +30,14 @@ public static class Extensions
         builder.Services.AddAdminAuthentication();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
-            .WithPageResilience();
+            .WithPageResilience()
+            .WithInternalKey<AdminUiOptions>(options => options.InternalApiKey);
         builder.Services.AddHttpClient<DirectoryClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))
-            .WithPageResilience();
+            .WithPageResilience()
+            .WithInternalKey<AdminUiOptions>(options => options.InternalApiKey);
         builder.Services.AddHttpClient<RealmsClient>(client => client.BaseAddress = new Uri("https+http://scimservice"))
-            .WithPageResilience();
+            .WithPageResilience()
+            .WithInternalKey<AdminUiOptions>(options => options.InternalApiKey);
         builder.Services.AddHttpClient<ConnectionTester>().WithPageResilience();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {

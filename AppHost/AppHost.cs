@@ -15,7 +15,6 @@ var gatewayKey = secrets.Parameter("gateway-api-key");
 var scimServiceKey = secrets.Parameter("scimservice-api-key");
 var adminUiKey = secrets.Parameter("adminui-api-key");
 var operatorKey = secrets.Parameter("operator-api-key");
-var policyServiceKey = secrets.Parameter("policyservice-api-key");
 // Encrypts the Admin UI's Data Protection keys in Redis, so every replica reads one key ring.
 var adminUiKeyRingKey = secrets.Parameter("admin-ui-key-ring-protection-key");
 
@@ -23,7 +22,6 @@ var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .InAppHostEnvironment(builder)
     .WithReference(infrastructure.PolicyDb)
     .WithReference(infrastructure.Redis)
-    .WithEnvironment("InternalApi__Key", policyServiceKey)
     .WithEnvironment("InternalApi__Callers__Gateway", gatewayKey)
     .WithEnvironment("InternalApi__Callers__ScimService", scimServiceKey)
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
@@ -42,17 +40,12 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
     .WithEnvironment("InternalApi__Key", scimServiceKey)
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
-    .WithEnvironment("InternalApi__Callers__PolicyService", policyServiceKey)
     .WithConfiguredReplicas(builder, "Scim")
     .WithHttpHealthCheck("/health");
 if (seed is not null)
 {
     scimService.WithEnvironment("Seed__OrganizationSlug", DevelopmentSeed.OrganizationSlug);
 }
-
-// PolicyService asks ScimService whether a device policy exists and has it recompute roles
-// after a mapping change; no WaitFor, since ScimService waits for PolicyService.
-policyService.WithReference(scimService);
 
 var adminUi = builder.AddProject<Projects.AdminUi>("adminui")
     .InAppHostEnvironment(builder)

@@ -13,25 +13,31 @@ public enum InternalCaller
     ScimService,
     AdminUi,
     Operator,
-    PolicyService,
 }
 
-/// <summary>The keys this service accepts, one per caller (<c>InternalApi:Callers:{Caller}</c>, Aspire parameters).</summary>
-public sealed class InternalCallerKeys
+/// <summary>
+/// A service's internal API keys, one configuration section: the keys it accepts, one per caller
+/// (<c>InternalApi:Callers:{Caller}</c>), and the key it presents itself when it calls another
+/// service's internal API (<c>InternalApi:Key</c>). All are Aspire parameters.
+/// </summary>
+public sealed class InternalApiOptions
 {
     public const string Section = "InternalApi";
 
     public Dictionary<InternalCaller, string> Callers { get; set; } = [];
+
+    public string Key { get; set; } = "";
 }
 
 public static class InternalCallers
 {
-    /// <summary>Binds the accepted keys and stops start-up, naming the setting, when an expected caller has none.</summary>
-    public static void AddInternalCallerKeys(this IServiceCollection services, params InternalCaller[] expected) =>
-        services.AddOptions<InternalCallerKeys>()
-            .BindConfiguration(InternalCallerKeys.Section)
+    /// <summary>Binds the keys and stops start-up, naming the setting, when an expected caller (or the service's own key) has none.</summary>
+    public static void AddInternalApiKeys(this IServiceCollection services, bool presentsOwnKey, params InternalCaller[] expected) =>
+        services.AddOptions<InternalApiOptions>()
+            .BindConfiguration(InternalApiOptions.Section)
             .Validate(keys => expected.All(caller => keys.Callers.GetValueOrDefault(caller) is { Length: >= 32 }),
-                "Every caller needs a key of 32 characters or more: " + string.Join(", ", expected.Select(c => $"{InternalCallerKeys.Section}:Callers:{c}")) + ".")
+                "Every caller needs a key of 32 characters or more: " + string.Join(", ", expected.Select(c => $"{InternalApiOptions.Section}:Callers:{c}")) + ".")
+            .Validate(keys => !presentsOwnKey || keys.Key.Length >= 32, $"{InternalApiOptions.Section}:Key needs a key of 32 characters or more.")
             .ValidateOnStart();
 
     /// <summary>
@@ -43,7 +49,7 @@ public static class InternalCallers
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var keys = http.RequestServices.GetRequiredService<IOptions<InternalCallerKeys>>().Value.Callers;
+            var keys = http.RequestServices.GetRequiredService<IOptions<InternalApiOptions>>().Value.Callers;
             var presented = http.Request.Headers[InternalHeaders.ApiKey].ToString();
             var accepted = false;
             foreach (var caller in allowed)

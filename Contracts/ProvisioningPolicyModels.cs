@@ -61,14 +61,16 @@ public sealed record ConnectionSettingsDto(
     ConnectionPolicyDto Policy,
     IReadOnlyList<GroupRoleMappingDto> GroupRoles,
     IReadOnlyList<CustomAttributeDto>? CustomAttributes = null,
-    UndeclaredAttributePolicy UndeclaredAttributes = UndeclaredAttributePolicy.Ignore);
+    UndeclaredAttributePolicy UndeclaredAttributes = UndeclaredAttributePolicy.Ignore,
+    long SettingsVersion = 0);
 
 public sealed record UpdateGroupRolesRequest(IReadOnlyList<GroupRoleMappingDto> Mappings);
 
-/// <param name="CollaboratorsChanged">How many collaborators got another role; null when ScimService could not be reached (the mapping is saved).</param>
-public sealed record GroupRolesUpdatedDto(ConnectionSettingsDto Settings, int? CollaboratorsChanged);
+/// <summary>A connection whose settings changed <paramref name="SettingsVersion"/> times: what ScimService compares with the version it reconciled.</summary>
+public sealed record SettingsVersionDto(Guid ConnectionId, long SettingsVersion);
 
-/// <summary>Asks ScimService to re-evaluate the roles of the members of these groups (all collaborators when empty).</summary>
-public sealed record RecomputeRolesRequest(IReadOnlyList<Guid>? GroupIds);
+/// <summary>Asks ScimService to bring the connection's roles up to at least this settings version (the one a save answered).</summary>
+public sealed record ReconcileRolesRequest(long SettingsVersion);
 
-public sealed record RecomputeRolesResult(int CollaboratorsEvaluated, int CollaboratorsChanged);
+/// <summary>What reconciling the roles with <paramref name="SettingsVersion"/> did (the same answer however often it is asked).</summary>
+public sealed record RolesReconciledDto(long SettingsVersion, int CollaboratorsEvaluated, int CollaboratorsChanged);

@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Caching;
 using Provisioning.Gateway.Context;
@@ -18,7 +19,8 @@ public static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
-            .WithFailFastResilience();
+            .WithFailFastResilience()
+            .WithInternalKey<GatewayOptions>(options => options.InternalApiKey);
         builder.Services.AddSingleton<CredentialCache>();
         builder.Services.AddSingleton<BearerTokenAuthenticator>();
         builder.Services.AddSingleton<SigningKeySet>();
@@ -32,16 +34,10 @@ public static class Extensions
 
         // Redis only carries PolicyService's invalidations here: the Gateway works without it,
         // so it fails fast and does not count towards the Gateway's health.
-        builder.AddRedisClient("redis",
-            settings => settings.DisableHealthChecks = true,
-            options =>
-            {
-                options.AbortOnConnectFail = false;
-                options.ConnectTimeout = 1000;
-                options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
-            });
+        builder.AddFailFastRedisClient();
         builder.Services.AddSingleton<SettingsInvalidation>();
-        builder.Services.AddHostedService<SettingsInvalidationSubscriber>();
+        builder.Services.AddRedisChannelSubscriber(SettingsKeys.InvalidationChannel,
+            provider => provider.GetRequiredService<SettingsInvalidation>().Invalidate);
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
-using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
@@ -30,17 +29,9 @@ public static class Extensions
 
         // Redis is a cache here: when it is away, fail fast and read Postgres instead. For the
         // same reason it does not count towards this service's health.
-        builder.AddRedisClient("redis", settings => settings.DisableHealthChecks = true, options =>
-        {
-            options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 1000;
-            options.SyncTimeout = 1000;
-            options.AsyncTimeout = 1000;
-            options.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
-        });
+        builder.AddFailFastRedisClient();
         builder.Services.AddSingleton<AbsentKeys>();
         builder.Services.AddSingleton<SettingsCache>();
-        builder.Services.AddHttpClient<ScimServiceClient>(client => client.BaseAddress = new Uri("https+http://scimservice"));
         builder.Services.AddOptions<CredentialOptions>()
             .BindConfiguration(CredentialOptions.Section)
             .ValidateDataAnnotations()
@@ -56,11 +47,7 @@ public static class Extensions
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
 
-        builder.Services.AddOptions<InternalApiOptions>()
-            .BindConfiguration(InternalApiOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddInternalCallerKeys(InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
+        builder.Services.AddInternalApiKeys(presentsOwnKey: false, InternalCaller.Gateway, InternalCaller.ScimService, InternalCaller.AdminUi, InternalCaller.Operator);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Auditing.AuditLog>();

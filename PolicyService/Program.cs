@@ -40,6 +40,7 @@ app.MapCredentialChecksApi();
 app.MapAdminsApi();
 app.MapPoliciesApi();
 app.MapGroupRolesApi();
+app.MapSettingsVersionsApi();
 app.MapCustomAttributesApi();
 app.MapOAuthClientsApi();
 app.MapSigningKeysApi();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
 
@@ -31,11 +32,8 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddInternalCallerKeys(InternalCaller.AdminUi, InternalCaller.PolicyService);
-        builder.Services.AddOptions<InternalKeyOptions>()
-            .BindConfiguration(InternalKeyOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        // Accepts the Admin UI's key; presents its own (InternalApi:Key) to PolicyService.
+        builder.Services.AddInternalApiKeys(presentsOwnKey: true, InternalCaller.AdminUi);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DependencyOutageHandler>();
         builder.AddProvisioningEngine();
@@ -57,20 +55,16 @@ public static class Extensions
     /// <summary>The engine, and the settings it reads: PolicyService over HTTP, kept in memory, dropped on Redis invalidations.</summary>
     private static void AddProvisioningEngine(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis",
-            // Redis only carries invalidations here; while it is away entries expire on their own, so it is no health concern.
-            configureSettings: settings => settings.DisableHealthChecks = true,
-            configureOptions: options =>
-            {
-                options.AbortOnConnectFail = false;
-                options.ConnectTimeout = 1000;
-                options.SyncTimeout = 1000;
-                options.AsyncTimeout = 1000;
-            });
+        // Redis only carries invalidations here; while it is away entries expire on their own.
+        builder.AddFailFastRedisClient();
         builder.Services.AddHttpClient<PolicyServiceClient>(client => client.BaseAddress = new Uri("https+http://policyservice"))
-            .WithFailFastResilience();
+            .WithFailFastResilience()
+            .WithInternalKey<InternalApiOptions>(options => options.Key);
         builder.Services.AddSingleton<ConnectionSettingsCache>();
-        builder.Services.AddHostedService<SettingsInvalidationListener>();
+        builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
+        builder.Services.AddScoped<RoleReconciliation>();
+        builder.Services.AddSingleton<SettingsReconciler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SettingsReconciler>());
     }
 }

@@ -10,6 +10,7 @@ using Provisioning.ScimService.ProvisioningLog;
 using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Realms;
 using Provisioning.ScimService.Realms.Devices;
+using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 

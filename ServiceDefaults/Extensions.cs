@@ -47,11 +47,33 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Provisioning.*")
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     // Health probes would drown the traces that matter.
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
+                    // A filter carries the values an IdP looks up (an email): only names and operators are kept.
+                    options.EnrichWithHttpRequest = (activity, request) => RedactQuery(activity, request.QueryString.Value);
+                    options.EnrichWithHttpResponse = (activity, response) =>
+                    {
+                        RedactQuery(activity, response.HttpContext.Request.QueryString.Value);
+                        // A service names its own spans (the Gateway: "SCIM POST /Users"), after the route's name is set.
+                        if (response.HttpContext.Items[SpanName.Key] is string name)
+                        {
+                            activity.DisplayName = name;
+                        }
+                    };
+                })
+                .AddHttpClientInstrumentation(options =>
+                {
+                    options.EnrichWithHttpRequestMessage = (activity, request) =>
+                    {
+                        if (request.RequestUri is { IsAbsoluteUri: true } url)
+                        {
+                            activity.SetTag("url.full", TelemetryRedaction.Url(url));
+                        }
+                    };
+                }));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -59,6 +81,14 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    private static void RedactQuery(System.Diagnostics.Activity activity, string? query)
+    {
+        if (!string.IsNullOrEmpty(query))
+        {
+            activity.SetTag("url.query", TelemetryRedaction.Query(query).TrimStart('?'));
+        }
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

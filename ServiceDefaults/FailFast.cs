@@ -15,7 +15,15 @@ public static class FailFast
     /// and the whole call never takes more than 2 s, leaving the rest of the request's 3 s to the
     /// rest of it. Replaces the standard handler's 30 s.
     /// </summary>
-    public static IHttpClientBuilder WithFailFastResilience(this IHttpClientBuilder client)
+    public static IHttpClientBuilder WithFailFastResilience(this IHttpClientBuilder client) =>
+        client.WithBoundedResilience(TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// Replaces the standard handler's 30 s with one quick retry and these bounds. <paramref name="isFault"/>
+    /// says which outcomes are retried and counted by the circuit breaker (by default, the transient ones).
+    /// </summary>
+    public static IHttpClientBuilder WithBoundedResilience(this IHttpClientBuilder client, TimeSpan attemptTimeout, TimeSpan totalTimeout,
+        TimeSpan retryDelay, Func<Polly.Outcome<HttpResponseMessage>, bool>? isFault = null)
     {
 #pragma warning disable EXTEXP0001 // the supported way to override ConfigureHttpClientDefaults' handler for one client
         client.RemoveAllResilienceHandlers();
@@ -23,9 +31,14 @@ public static class FailFast
         client.AddStandardResilienceHandler(options =>
         {
             options.Retry.MaxRetryAttempts = 1;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1.5);
-            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(2);
+            options.Retry.Delay = retryDelay;
+            options.AttemptTimeout.Timeout = attemptTimeout;
+            options.TotalRequestTimeout.Timeout = totalTimeout;
+            if (isFault is not null)
+            {
+                options.Retry.ShouldHandle = args => ValueTask.FromResult(isFault(args.Outcome));
+                options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(isFault(args.Outcome));
+            }
         });
         return client;
     }

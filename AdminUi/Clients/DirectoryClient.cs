@@ -1,11 +1,10 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
 
 /// <summary>ScimService's internal read API: a connection's users, groups and counts.</summary>
-public sealed class DirectoryClient(HttpClient http, IOptions<AdminUiOptions> options)
+public sealed class DirectoryClient(HttpClient http)
 {
     public Task<DirectoryCountsDto?> GetCountsAsync(Guid connectionId, CancellationToken cancellationToken) =>
         GetAsync<DirectoryCountsDto>($"/internal/connections/{connectionId}/counts", cancellationToken);
@@ -32,7 +31,6 @@ public sealed class DirectoryClient(HttpClient http, IOptions<AdminUiOptions> op
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

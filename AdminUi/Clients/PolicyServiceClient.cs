@@ -1,12 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
 
 /// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
-public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions> options, IHttpContextAccessor httpContext)
+public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor httpContext)
 {
     /// <summary>The admin; or no admin and why, in words for the sign-in page.</summary>
     public async Task<(SignedInAdminDto? Admin, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
@@ -112,7 +111,8 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         return (await ReadAsync<ConnectionSettingsDto>(response, cancellationToken), null);
     }
 
-    public async Task<(GroupRolesUpdatedDto? Updated, ServiceRefusal? Refusal)> SetGroupRolesAsync(
+    /// <summary>The saved settings (with the version ScimService reconciles roles with), or the service's reasons for refusing.</summary>
+    public async Task<(ConnectionSettingsDto? Settings, ServiceRefusal? Refusal)> SetGroupRolesAsync(
         Guid connectionId, IReadOnlyList<GroupRoleMappingDto> mappings, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Put, $"/internal/connections/{connectionId}/group-roles", new UpdateGroupRolesRequest(mappings), cancellationToken);
@@ -120,7 +120,7 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         {
             return (null, refusal);
         }
-        return (await ReadAsync<GroupRolesUpdatedDto>(response, cancellationToken), null);
+        return (await ReadAsync<ConnectionSettingsDto>(response, cancellationToken), null);
     }
 
     public async Task<CustomAttributesDto> GetCustomAttributesAsync(Guid connectionId, CancellationToken cancellationToken)
@@ -169,7 +169,6 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         // Who acts and from where, for PolicyService's audit log.
         if (httpContext.HttpContext is { } current)
         {

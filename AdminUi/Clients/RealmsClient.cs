@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
@@ -8,7 +7,7 @@ namespace Provisioning.AdminUi.Clients;
 /// ScimService's internal API for an organization's realm accounts, devices, device policies, the
 /// deactivation preview and the provisioning log. Callers pass the signed-in admin's organization.
 /// </summary>
-public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> options)
+public sealed class RealmsClient(HttpClient http)
 {
     public const string Service = "ScimService";
 
@@ -17,6 +16,31 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
 
     public async Task<DevicePolicyDto[]> GetDevicePoliciesAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await GetAsync<DevicePolicyDto[]>($"/internal/organizations/{organizationId}/device-policies", cancellationToken) ?? [];
+
+    /// <summary>Whether the organization has this device policy: ScimService owns them, so it is asked before a policy names one.</summary>
+    public async Task<bool> DevicePolicyExistsAsync(Guid organizationId, Guid id, CancellationToken cancellationToken) =>
+        await GetAsync<DevicePolicyDto>($"/internal/organizations/{organizationId}/device-policies/{id}", cancellationToken) is not null;
+
+    /// <summary>
+    /// Has the roles brought up to the settings version a save answered, and says what that changed; null
+    /// when ScimService cannot do it now (it catches up by itself once it can).
+    /// </summary>
+    public async Task<RolesReconciledDto?> ReconcileRolesAsync(Guid connectionId, long settingsVersion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/connections/{connectionId}/roles/reconcile")
+        {
+            Content = JsonContent.Create(new ReconcileRolesRequest(settingsVersion)),
+        };
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<RolesReconciledDto>(cancellationToken) : null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
 
     public async Task<DeviceDto[]> GetDevicesAsync(Guid organizationId, Guid? mdmEmployeeId, CancellationToken cancellationToken) =>
         await GetAsync<DeviceDto[]>($"/internal/organizations/{organizationId}/devices{(mdmEmployeeId is null ? "" : $"?mdmEmployeeId={mdmEmployeeId}")}", cancellationToken) ?? [];
@@ -65,7 +89,6 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -79,7 +102,6 @@ public sealed class RealmsClient(HttpClient http, IOptions<AdminUiOptions> optio
     private async Task<(T? Value, ServiceRefusal? Refusal)> SendAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) where T : class
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

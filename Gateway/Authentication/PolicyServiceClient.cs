@@ -1,10 +1,9 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 
 namespace Provisioning.Gateway.Authentication;
 
-public sealed class PolicyServiceClient(HttpClient http, IOptions<GatewayOptions> options)
+public sealed class PolicyServiceClient(HttpClient http)
 {
     /// <summary>Asks PolicyService which connection a token belongs to; null when it belongs to none.</summary>
     public Task<CredentialCheckResult?> CheckAsync(string lookup, string hash, CancellationToken cancellationToken) =>
@@ -25,7 +24,6 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<GatewayOptions
     private async Task<CredentialCheckResult?> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.InternalApiKey);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {

@@ -38,6 +38,7 @@ public sealed class ScimAuthenticator(
             {
                 allowance.Take();
                 logger.LogInformation("Refused a SCIM request: no bearer token.");
+                GatewayTelemetry.AuthenticationFailed("missing_token");
                 await ChallengeAsync(context, "A bearer token is required: send 'Authorization: Bearer <token>'.", invalidToken: false);
                 return;
             }
@@ -46,6 +47,7 @@ public sealed class ScimAuthenticator(
             {
                 allowance.Take();
                 logger.LogInformation("Refused a SCIM request: the bearer token is unknown, revoked, expired or malformed.");
+                GatewayTelemetry.AuthenticationFailed("invalid_token");
                 await ChallengeAsync(context, "The bearer token is not valid, or it has been revoked or has expired.", invalidToken: true);
                 return;
             }
@@ -53,6 +55,8 @@ public sealed class ScimAuthenticator(
         catch (AddressLimitedException e)
         {
             logger.LogInformation("Refused a SCIM request: too many refused credentials from its address.");
+            GatewayTelemetry.AuthenticationFailed("address_limited");
+            GatewayTelemetry.RateLimitRejected("failed_credentials_per_address");
             await FailedCredentialLimit.RejectAsync(context, e.RetryAfter);
             return;
         }
@@ -61,6 +65,7 @@ public sealed class ScimAuthenticator(
         {
             allowance.GiveBack();
             logger.LogError("Could not check a SCIM credential: PolicyService did not answer ({Fault}).", e.GetType().Name);
+            GatewayTelemetry.AuthenticationFailed("check_unavailable");
             await ScimErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
                 "The credential could not be checked right now. Try again shortly.");
             return;
@@ -70,12 +75,15 @@ public sealed class ScimAuthenticator(
         if (!credential.ConnectionEnabled)
         {
             logger.LogInformation("Refused a SCIM request for disabled connection {ConnectionId}.", credential.ConnectionId);
+            GatewayTelemetry.Tenant(credential.OrganizationId, credential.ConnectionId, credential.Realm);
+            GatewayTelemetry.AuthenticationFailed("connection_disabled");
             await ScimErrors.WriteAsync(context, StatusCodes.Status403Forbidden,
                 "SCIM provisioning is disabled for this connection. An administrator can enable it in the admin UI.");
             return;
         }
 
         context.Features.Set(authenticated);
+        GatewayTelemetry.Tenant(credential.OrganizationId, credential.ConnectionId, credential.Realm);
         context.Features.Set(new TenantContext(
             credential.OrganizationId,
             credential.ConnectionId,

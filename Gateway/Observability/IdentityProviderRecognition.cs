@@ -25,9 +25,19 @@ public static class IdentityProviderRecognition
             Activity.Current?.SetTag(Tag, identityProvider);
             context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(Tag, identityProvider));
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.Gateway.Scim");
+            var resource = GatewayTelemetry.ResourceOf(context.Request.Path);
+            // "SCIM POST /Users", not the route template every SCIM request shares.
+            SpanName.Set(context, $"SCIM {context.Request.Method} /{resource}");
             using (logger.BeginScope(new Dictionary<string, object> { ["IdentityProvider"] = identityProvider }))
             {
-                await next(context);
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    GatewayTelemetry.ScimRequest(identityProvider, resource, context.Request.Method, context.Response.StatusCode);
+                }
             }
         });
 }

@@ -28,6 +28,7 @@ public static class AddressLimitedRoutes
             {
                 var seconds = AddressLimits.RetryAfterSeconds(wait);
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Observability.GatewayTelemetry.RateLimitRejected(context.Request.Path.StartsWithSegments("/oauth") ? "failed_token_requests_per_address" : "failed_sign_ins_per_address");
                 context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
                 await reject!(context, seconds);
                 return;

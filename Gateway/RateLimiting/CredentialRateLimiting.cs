@@ -43,6 +43,7 @@ public static class CredentialRateLimiting
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         rejected.HttpContext.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        Observability.GatewayTelemetry.RateLimitRejected("credential");
         await ScimErrors.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
             $"Too many requests for this credential. Retry after {seconds} s.");
     }

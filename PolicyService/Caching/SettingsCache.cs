@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Observability;
 using StackExchange.Redis;
 
 namespace Provisioning.PolicyService.Caching;
@@ -49,10 +50,12 @@ public sealed class SettingsCache
     {
         if (_pending.ContainsKey(key))
         {
+            PolicyTelemetry.CacheLookup(key, "bypassed");
             return await load(cancellationToken);
         }
         if (_absent.Contains(key))
         {
+            PolicyTelemetry.CacheLookup(key, "absent");
             return default!;
         }
         RedisValue generation;
@@ -61,6 +64,7 @@ public sealed class SettingsCache
             var found = await _redis.GetDatabase().StringGetAsync([key, GenerationKey(key)]);
             if (found[0].HasValue)
             {
+                PolicyTelemetry.CacheLookup(key, "hit");
                 return JsonSerializer.Deserialize<T>((string)found[0]!)!;
             }
             generation = found[1].HasValue ? found[1] : "0";
@@ -68,8 +72,10 @@ public sealed class SettingsCache
         catch (Exception e) when (IsRedisFault(e))
         {
             _logger.LogWarning("Redis is unavailable ({Fault}); reading settings from PostgreSQL.", e.GetType().Name);
+            PolicyTelemetry.CacheLookup(key, "bypassed");
             return await load(cancellationToken);
         }
+        PolicyTelemetry.CacheLookup(key, "miss");
         var absentGeneration = _absent.Generation;
         var value = await load(cancellationToken);
         if (IsAbsent(value))

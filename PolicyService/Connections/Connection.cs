@@ -19,6 +19,13 @@ public sealed class Connection
     /// <summary>What ScimService does with attributes no declaration names: ignore and log them (the default), or refuse the request.</summary>
     public UndeclaredAttributePolicy UndeclaredAttributes { get; set; } = UndeclaredAttributePolicy.Ignore;
 
+    /// <summary>
+    /// Raised by every save of the policy or the group→role mappings. ScimService remembers the
+    /// version it last reconciled roles with and catches up when it sees a newer one, so a change
+    /// saved while ScimService was away still reaches the collaborators.
+    /// </summary>
+    public long SettingsVersion { get; set; }
+
     public ConnectionRateLimit? RateLimit =>
         RateLimitRequestsPerSecond is { } perSecond && RateLimitBurst is { } burst ? new(perSecond, burst) : null;
 }

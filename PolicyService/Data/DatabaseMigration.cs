@@ -24,12 +24,17 @@ public static class DatabaseMigration
                 await MigrateUnderLockAsync(database);
                 return;
             }
-            catch (Npgsql.NpgsqlException e) when (e.IsTransient && attempt < 15)
+            // Npgsql's execution strategy wraps a transient fault (a connection that timed out on a busy
+            // machine) in an InvalidOperationException: both shapes are worth another try.
+            catch (Exception e) when (IsTransient(e) && attempt < 15)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
     }
+
+    private static bool IsTransient(Exception e) =>
+        e is Npgsql.NpgsqlException { IsTransient: true } || e.InnerException is Npgsql.NpgsqlException { IsTransient: true };
 
     /// <summary>Replicas starting together migrate one after another, never the same migration twice.</summary>
     private static async Task MigrateUnderLockAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)

@@ -8,11 +8,26 @@ namespace Provisioning.PolicyService.Policies;
 /// <summary>A connection's policy and group→role mappings, read through the Redis cache as one entry.</summary>
 public static class ConnectionSettings
 {
-
     public static string CacheKey(Guid connectionId) => SettingsKeys.ConnectionSettings(connectionId);
 
     public static Task<ConnectionSettingsDto?> GetAsync(PolicyDbContext db, SettingsCache cache, Guid connectionId, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(CacheKey(connectionId), ct => LoadAsync(db, connectionId, ct), cancellationToken);
+
+    /// <summary>
+    /// Saves a change to the policy or the mappings with the connection's settings version raised in
+    /// the same transaction (in SQL, so two saves at once make two versions), then drops the cached copy.
+    /// </summary>
+    public static async Task SaveAsync(PolicyDbContext db, SettingsCache cache, Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Connections.Where(c => c.Id == connectionId)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.SettingsVersion, c => c.SettingsVersion + 1), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await cache.InvalidateAsync(CacheKey(connectionId));
+    }
 
     public static async Task<ConnectionSettingsDto?> LoadAsync(PolicyDbContext db, Guid connectionId, CancellationToken cancellationToken)
     {
@@ -37,6 +52,7 @@ public static class ConnectionSettings
             policy?.ToDto() ?? PolicyDefaults.For(connection.Realm),
             mappings.Select(m => m.ToDto()).ToList(),
             declarations.Select(d => d.ToDto()).ToList(),
-            connection.UndeclaredAttributes);
+            connection.UndeclaredAttributes,
+            connection.SettingsVersion);
     }
 }

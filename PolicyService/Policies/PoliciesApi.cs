@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
-using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
 
 namespace Provisioning.PolicyService.Policies;
 
-/// <summary>A connection's provisioning settings: ScimService reads them, the Admin UI edits the policy.</summary>
+/// <summary>
+/// A connection's provisioning settings: ScimService reads them, the Admin UI edits the policy.
+/// Whether a target device policy exists is ScimService's to say (it owns them): the Admin UI asks it
+/// before saving, and a target gone since is logged as a failed action, never a blocked IdP change.
+/// </summary>
 public static class PoliciesApi
 {
     public static void MapPoliciesApi(this IEndpointRouteBuilder app)
@@ -25,8 +28,8 @@ public static class PoliciesApi
             ? TypedResults.Ok(settings)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
-        Guid connectionId, ConnectionPolicyDto request, PolicyDbContext db, SettingsCache cache, ScimServiceClient scim,
+    private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound, ValidationProblem>> PutPolicyAsync(
+        Guid connectionId, ConnectionPolicyDto request, PolicyDbContext db, SettingsCache cache,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
@@ -39,44 +42,19 @@ public static class PoliciesApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        if (request.TargetDevicePolicyId is { } target)
-        {
-            // ScimService owns device policies: it answers whether this one exists in the same organization.
-            var exists = await scim.DevicePolicyExistsAsync(connection.OrganizationId, target, cancellationToken);
-            if (exists is null)
-            {
-                return TypedResults.Problem("The device policy could not be checked because ScimService did not answer; nothing was changed. Try again.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            if (exists == false)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["targetDevicePolicyId"] = [$"No device policy {target} exists in this organization."],
-                });
-            }
-        }
-
         var policy = await db.ConnectionPolicies.FirstOrDefaultAsync(p => p.ConnectionId == connectionId, cancellationToken);
         if (policy is null)
         {
             policy = new ConnectionPolicy { ConnectionId = connectionId };
             db.ConnectionPolicies.Add(policy);
         }
-        var previousDefaultRole = policy.DefaultRole;
         policy.OnCreate = request.OnCreate;
         policy.OnDeactivate = request.OnDeactivate;
         policy.DefaultRole = connection.Realm == Realm.Dashboard ? request.DefaultRole ?? CollaboratorRole.Viewer : null;
         policy.TargetDevicePolicyId = request.TargetDevicePolicyId;
         policy.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(ConnectionSettings.CacheKey(connectionId));
-        if (connection.Realm == Realm.Dashboard && previousDefaultRole != policy.DefaultRole)
-        {
-            // Collaborators in no mapped group hold the default role: a new one must reach them now,
-            // a downgrade above all. A failed call is logged by the client; saving the mappings again repeats it.
-            await scim.RecomputeRolesAsync(connectionId, [], cancellationToken);
-        }
+        // A new default role reaches collaborators in no mapped group when ScimService reconciles this version.
+        await ConnectionSettings.SaveAsync(db, cache, connectionId, cancellationToken);
         return TypedResults.Ok((await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!);
     }
 }

@@ -3,6 +3,7 @@ using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.ProvisioningLog;
 using Provisioning.ScimService.Realms.Accounts;
 using Provisioning.ScimService.Realms.Devices;
+using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Users;
 
 namespace Provisioning.ScimService.Data;
@@ -18,6 +19,7 @@ public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbC
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<DevicePolicy> DevicePolicies => Set<DevicePolicy>();
     public DbSet<ProvisioningLogEntry> ProvisioningLog => Set<ProvisioningLogEntry>();
+    public DbSet<SettingsReconciliation> SettingsReconciliations => Set<SettingsReconciliation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScimDbContext).Assembly);

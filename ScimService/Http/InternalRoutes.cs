@@ -1,16 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Provisioning.Contracts;
 
 namespace Provisioning.ScimService.Http;
-
-public sealed class InternalKeyOptions
-{
-    public const string Section = "InternalApi";
-
-    /// <summary>The key ScimService presents to PolicyService's internal API (the Aspire parameter scimservice-api-key).</summary>
-    [Required, MinLength(32)]
-    public string Key { get; set; } = "";
-}
 
 public static class InternalRoutes
 {

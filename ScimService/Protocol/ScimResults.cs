@@ -17,6 +17,13 @@ public sealed class ScimJsonResult(int statusCode, JsonNode? body, string? etag 
     {
         var response = httpContext.Response;
         response.StatusCode = statusCode;
+        if (statusCode is >= 400 and < 500 && body?["detail"] is { } detail)
+        {
+            // Why the IdP was refused, beside its trace; quoted values and emails are left out.
+            httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.ScimService.Scim")
+                .LogWarning("SCIM {Method} answered {Status} {ScimType}: {Detail}", httpContext.Request.Method, statusCode,
+                    body["scimType"]?.GetValue<string>() ?? "-", TelemetryRedaction.Text(detail.GetValue<string>()));
+        }
         if (statusCode == StatusCodes.Status503ServiceUnavailable)
         {
             response.Headers.RetryAfter = ScimError.RetryAfterSeconds;

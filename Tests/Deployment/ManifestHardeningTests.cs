@@ -100,7 +100,7 @@ public sealed class ManifestHardeningTests
         Assert.All(objects.OfType<V1Service>(), service => Assert.Equal("ClusterIP", service.Spec.Type));
 
         Assert.Equal(["gateway"], Callers(policies, "adminui"));
-        Assert.Equal(["adminui", "gateway", "policyservice"], Callers(policies, "scimservice"));
+        Assert.Equal(["adminui", "gateway"], Callers(policies, "scimservice"));
         Assert.Equal(["adminui", "gateway", "scimservice"], Callers(policies, "policyservice"));
         var fromOutside = Assert.Single(policies, p => Target(p) == "gateway").Spec.Ingress.Single().FromProperty.Single();
         Assert.NotNull(fromOutside.NamespaceSelector);

@@ -15,7 +15,7 @@ public sealed class MappingRow
 /// The Dashboard groups the IdP pushed, a page at a time, each mapped to a role or to none. Saving
 /// replaces the mappings of the groups on the page (others are kept) and answers how many collaborators changed role.
 /// </summary>
-public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClient directory) : RealmConnectionPage(policyService)
+public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClient directory, RealmsClient realms) : RealmConnectionPage(policyService)
 {
     private readonly PolicyServiceClient _policyService = policyService;
 
@@ -71,9 +71,11 @@ public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClien
             refusal!.AddTo(ModelState, new Dictionary<string, string>());
             return Page();
         }
-        Message = updated.CollaboratorsChanged switch
+        // The roles follow the saved version in any case; asking now makes it at once and tells the admin what changed.
+        var reconciled = await realms.ReconcileRolesAsync(Connection.Id, updated.SettingsVersion, cancellationToken);
+        Message = reconciled?.CollaboratorsChanged switch
         {
-            null => "The mappings are saved. Roles could not be recomputed right now; they follow at the next membership change or save.",
+            null => "The mappings are saved. Roles could not be recomputed right now; they follow as soon as the provisioning service is back.",
             0 => "The mappings are saved. No collaborator changed role.",
             1 => "The mappings are saved. 1 collaborator changed role.",
             var n => $"The mappings are saved. {n} collaborators changed role.",

@@ -76,11 +76,22 @@ public sealed class IndexModel(PolicyServiceClient policyService, DirectoryClien
         {
             return Page();
         }
+        // Device policies are ScimService's: it says whether the target is one of this organization's.
+        if (policy.TargetDevicePolicyId is { } target && !await realms.DevicePolicyExistsAsync(User.OrganizationIdOf(), target, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(TargetDevicePolicyId), "Choose a device policy that exists in this organization.");
+            return Page();
+        }
         var (settings, refusal) = await _policyService.SetPolicyAsync(Connection.Id, policy, cancellationToken);
         if (settings is null)
         {
             refusal!.AddTo(ModelState, ServiceFields);
             return Page();
+        }
+        if (Realm == Contracts.Realm.Dashboard)
+        {
+            // A new default role reaches collaborators in no mapped group; at once when ScimService answers, else once it is back.
+            await realms.ReconcileRolesAsync(Connection.Id, settings.SettingsVersion, cancellationToken);
         }
         Message = $"The {Realm.DisplayName()} policy is saved. It applies to the next change your identity provider sends.";
         return Redirect("/policies/" + Realm.Slug());

@@ -147,6 +147,10 @@ namespace Provisioning.PolicyService.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("realm");
 
+                    b.Property<long>("SettingsVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settings_version");
+
                     b.Property<string>("UndeclaredAttributes")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

@@ -456,6 +456,35 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.ToTable("device_policies", (string)null);
                 });
 
+            modelBuilder.Entity("Provisioning.ScimService.Realms.Reconciliation.SettingsReconciliation", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<int>("CollaboratorsChanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("collaborators_changed");
+
+                    b.Property<int>("CollaboratorsEvaluated")
+                        .HasColumnType("integer")
+                        .HasColumnName("collaborators_evaluated");
+
+                    b.Property<DateTimeOffset>("ReconciledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconciled_at");
+
+                    b.Property<long>("SettingsVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settings_version");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_settings_reconciliations");
+
+                    b.ToTable("settings_reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("Provisioning.ScimService.Users.ScimUser", b =>
                 {
                     b.Property<Guid>("ConnectionId")

@@ -10,7 +10,7 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// Starts the provisioning run of one request. The settings are read here, before the caller
 /// opens its transaction, so no row lock is held while PolicyService is asked.
 /// </summary>
-public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, PolicyServiceClient policyService, TimeProvider clock)
+public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, PolicyServiceClient policyService, TimeProvider clock, ILogger<ProvisioningRun> logger)
 {
     public const string AdminIdentityProvider = "admin";
 
@@ -19,7 +19,7 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
         var tenant = call.Tenant;
         var settings = await SettingsOfAsync(tenant.ConnectionId, cancellationToken)
             ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
-        return new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock);
+        return new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock, logger);
     }
 
     /// <summary>For a change an admin made (a mapping edit): the settings are read fresh, not from the cache. Null for an unknown connection.</summary>
@@ -27,7 +27,7 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
     {
         settingsCache.Invalidate(connectionId);
         return await SettingsOfAsync(connectionId, cancellationToken) is { } settings
-            ? new ProvisioningRun(db, settings, AdminIdentityProvider, clock)
+            ? new ProvisioningRun(db, settings, AdminIdentityProvider, clock, logger)
             : null;
     }
 

@@ -8,21 +8,15 @@ namespace Provisioning.ScimService.Realms.Engine;
 // Keeping collaborators' roles in step with their mapped groups.
 public sealed partial class ProvisioningRun
 {
-    /// <summary>An admin changed the mappings: the members of these groups (every collaborator when null) are re-evaluated.</summary>
-    public async Task<RecomputeRolesResult> MappingsChangedAsync(IReadOnlyList<Guid>? groupIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The connection's settings reached a newer version (a mapping or the default role changed):
+    /// every collaborator is re-evaluated. Returns how many were evaluated and how many changed.
+    /// </summary>
+    public async Task<(int Evaluated, int Changed)> SettingsChangedAsync(CancellationToken cancellationToken)
     {
-        var step = new Step("group role mappings changed", null, null, RolePolicy);
-        Log(step with { Policy = null }, LogActions.SettingsChange,
-            groupIds is null ? "every collaborator re-evaluated" : $"members of {groupIds.Count} group(s) re-evaluated", LogOutcomes.Succeeded);
-        IReadOnlyCollection<Guid>? userIds = null;
-        if (groupIds is not null)
-        {
-            userIds = await db.GroupMembers
-                .Where(m => m.ConnectionId == settings.ConnectionId && groupIds.Contains(m.GroupId) && m.MemberType == Groups.MemberTypes.User)
-                .Select(m => m.MemberId).Distinct()
-                .ToListAsync(cancellationToken);
-        }
-        var result = await RecomputeRolesAsync(step, userIds, cancellationToken);
+        var step = new Step($"role settings changed (version {settings.SettingsVersion})", null, null, RolePolicy);
+        Log(step with { Policy = null }, LogActions.SettingsChange, "every collaborator re-evaluated", LogOutcomes.Succeeded);
+        var result = await RecomputeRolesAsync(step, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return result;
     }
@@ -32,11 +26,11 @@ public sealed partial class ProvisioningRun
     /// of deadlocking), then reads their mapped memberships: the later of two concurrent changes
     /// sees the earlier one's memberships and has the last word.
     /// </summary>
-    private async Task<RecomputeRolesResult> RecomputeRolesAsync(Step step, IReadOnlyCollection<Guid>? scimUserIds, CancellationToken cancellationToken)
+    private async Task<(int Evaluated, int Changed)> RecomputeRolesAsync(Step step, IReadOnlyCollection<Guid>? scimUserIds, CancellationToken cancellationToken)
     {
         if (settings.Realm != Realm.Dashboard)
         {
-            return new RecomputeRolesResult(0, 0);
+            return (0, 0);
         }
         var organizationId = settings.OrganizationId;
         var ids = scimUserIds?.ToArray();
@@ -45,7 +39,7 @@ public sealed partial class ProvisioningRun
             : await db.Collaborators.FromSql($"SELECT * FROM collaborators WHERE organization_id = {organizationId} AND scim_user_id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
         if (collaborators.Count == 0)
         {
-            return new RecomputeRolesResult(0, 0);
+            return (0, 0);
         }
         var mapped = settings.GroupRoles.Select(m => m.GroupId).ToArray();
         var linked = collaborators.Select(c => c.ScimUserId!.Value).ToArray();
@@ -67,6 +61,6 @@ public sealed partial class ProvisioningRun
             collaborator.Role = role;
             changed++;
         }
-        return new RecomputeRolesResult(collaborators.Count, changed);
+        return (collaborators.Count, changed);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Provisioning.Contracts;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Observability;
 using Provisioning.ScimService.ProvisioningLog;
 
 namespace Provisioning.ScimService.Realms.Engine;
@@ -9,7 +10,7 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// The provisioning of one request, inside the request's transaction: its actions and its log
 /// entries are written with the request's DbContext, so they commit with the SCIM change or not at all.
 /// </summary>
-public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettingsDto settings, string identityProvider, TimeProvider clock)
+public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettingsDto settings, string identityProvider, TimeProvider clock, ILogger logger)
 {
     private readonly Guid _requestId = Guid.CreateVersion7();
 
@@ -52,7 +53,15 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
     /// <summary>Where an entry comes from: the operation, the user or group, the setting that decided.</summary>
     private sealed record Step(string Operation, Guid? ScimUserId, Guid? ScimGroupId, string? Policy);
 
-    private void Log(Step step, string action, string description, string outcome) =>
+    private void Log(Step step, string action, string description, string outcome)
+    {
+        if (action != LogActions.ScimChange)
+        {
+            // Telemetry names the action and its outcome, never the description (it names people).
+            ScimTelemetry.Action(settings.Realm, action, outcome, settings.OrganizationId, settings.ConnectionId, identityProvider);
+            logger.LogInformation("Provisioning action {Action} {Outcome} in {Realm} for organization {OrganizationId}, connection {ConnectionId}, SCIM user {ScimUserId}, group {ScimGroupId}.",
+                action, outcome, settings.Realm, settings.OrganizationId, settings.ConnectionId, step.ScimUserId, step.ScimGroupId);
+        }
         db.ProvisioningLog.Add(new ProvisioningLogEntry
         {
             RequestId = _requestId,
@@ -71,6 +80,7 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
             TraceId = Activity.Current?.TraceId.ToString(),
             CustomAttributes = action is LogActions.ScimChange or LogActions.AttributeNotKept ? _customAttributes : null,
         });
+    }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

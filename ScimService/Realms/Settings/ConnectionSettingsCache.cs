@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Provisioning.Contracts;
+using Provisioning.ScimService.Observability;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
@@ -21,8 +22,10 @@ public sealed class ConnectionSettingsCache(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(connectionId, out var entry) && entry.ExpiresAt > now)
         {
+            ScimTelemetry.CacheLookup("connection-settings", hit: true);
             return entry.Settings;
         }
+        ScimTelemetry.CacheLookup("connection-settings", hit: false);
         // An invalidation that lands while the read is in flight may describe a newer state than
         // the one read: then the answer serves this call but is not kept.
         var generation = Interlocked.Read(ref _generation);

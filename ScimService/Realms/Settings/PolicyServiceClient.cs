@@ -1,13 +1,12 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
-/// <summary>PolicyService's internal API: a connection's provisioning settings, an organization by slug.</summary>
-public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOptions> options)
+/// <summary>PolicyService's internal API: a connection's provisioning settings and their versions, an organization by slug.</summary>
+public sealed class PolicyServiceClient(HttpClient http)
 {
     /// <summary>The settings (null for an unknown connection), or a 503 SCIM error (IdPs retry those) when PolicyService cannot answer.</summary>
     public async Task<ConnectionSettingsDto?> GetSettingsAsync(Guid connectionId, CancellationToken cancellationToken)
@@ -29,6 +28,14 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOpt
         }
     }
 
+    /// <summary>Every connection whose settings were saved, with its version (what <c>SettingsReconciler</c> compares).</summary>
+    public async Task<IReadOnlyList<SettingsVersionDto>> GetSettingsVersionsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(Request("/internal/connections/settings-versions"), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<SettingsVersionDto>>(cancellationToken) ?? [];
+    }
+
     public async Task<OrganizationDto?> GetOrganizationBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(Request($"/internal/organizations/by-slug/{Uri.EscapeDataString(slug)}"), cancellationToken);
@@ -40,10 +47,5 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<InternalKeyOpt
         return await response.Content.ReadFromJsonAsync<OrganizationDto>(cancellationToken);
     }
 
-    private HttpRequestMessage Request(string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(InternalHeaders.ApiKey, options.Value.Key);
-        return request;
-    }
+    private static HttpRequestMessage Request(string path) => new(HttpMethod.Get, path);
 }

@@ -18,17 +18,39 @@ public static class RealmRequests
         return client;
     }
 
+    /// <summary>Saves the policy as the Admin UI does: at PolicyService, then (Dashboard) the roles reconciled at once.</summary>
     public static async Task<ConnectionSettingsDto> SetPolicyAsync(this ProvisioningApp app, Tenant tenant, ConnectionPolicyDto policy)
     {
         using var client = app.CreatePolicyClient();
-        return await ReadAsync<ConnectionSettingsDto>(await client.PutAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/policy", policy));
+        var settings = await ReadAsync<ConnectionSettingsDto>(await client.PutAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/policy", policy));
+        if (settings.Realm == Realm.Dashboard)
+        {
+            await app.ReconcileRolesAsync(tenant, settings.SettingsVersion);
+        }
+        return settings;
     }
 
-    public static async Task<GroupRolesUpdatedDto> SetGroupRolesAsync(this ProvisioningApp app, Tenant tenant, params GroupRoleMappingDto[] mappings)
+    /// <summary>Saves the mappings as the Admin UI does: at PolicyService, then the roles reconciled at once (what changed is the answer).</summary>
+    public static async Task<(ConnectionSettingsDto Settings, RolesReconciledDto Reconciled)> SetGroupRolesAsync(
+        this ProvisioningApp app, Tenant tenant, params GroupRoleMappingDto[] mappings)
+    {
+        var settings = await app.SaveGroupRolesAsync(tenant, mappings);
+        return (settings, await app.ReconcileRolesAsync(tenant, settings.SettingsVersion));
+    }
+
+    /// <summary>Saves the mappings at PolicyService only: the roles follow when ScimService reconciles by itself.</summary>
+    public static async Task<ConnectionSettingsDto> SaveGroupRolesAsync(this ProvisioningApp app, Tenant tenant, params GroupRoleMappingDto[] mappings)
     {
         using var client = app.CreatePolicyClient();
-        return await ReadAsync<GroupRolesUpdatedDto>(await client.PutAsJsonAsync(
+        return await ReadAsync<ConnectionSettingsDto>(await client.PutAsJsonAsync(
             $"/internal/connections/{tenant.Connection.Id}/group-roles", new UpdateGroupRolesRequest(mappings)));
+    }
+
+    public static async Task<RolesReconciledDto> ReconcileRolesAsync(this ProvisioningApp app, Tenant tenant, long settingsVersion)
+    {
+        using var client = app.CreateScimServiceClient();
+        return await ReadAsync<RolesReconciledDto>(await client.PostAsJsonAsync(
+            $"/internal/connections/{tenant.Connection.Id}/roles/reconcile", new ReconcileRolesRequest(settingsVersion)));
     }
 
     public static async Task<ConnectionSettingsDto> GetSettingsAsync(this ProvisioningApp app, Tenant tenant)

@@ -22,22 +22,21 @@ public sealed class InternalCallerKeyTests(ProvisioningApp app)
     [InlineData(InternalCaller.ScimService, "policyservice", "GET", "/internal/connections/{connection}/settings", true)]
     [InlineData(InternalCaller.ScimService, "policyservice", "POST", "/internal/connections/{connection}/tokens", false)]
     [InlineData(InternalCaller.ScimService, "policyservice", "POST", "/internal/credentials/check", false)]
+    [InlineData(InternalCaller.ScimService, "policyservice", "GET", "/internal/connections/settings-versions", true)]
+    [InlineData(InternalCaller.Gateway, "policyservice", "GET", "/internal/connections/settings-versions", false)]
     // The Admin UI: its pages' routes, but neither credential checks nor the operator's.
     [InlineData(InternalCaller.AdminUi, "policyservice", "GET", "/internal/connections/{connection}/tokens", true)]
     [InlineData(InternalCaller.AdminUi, "scimservice", "GET", "/internal/connections/{connection}/users", true)]
     [InlineData(InternalCaller.AdminUi, "policyservice", "POST", "/internal/credentials/check", false)]
     [InlineData(InternalCaller.AdminUi, "policyservice", "GET", "/internal/organizations", false)]
     [InlineData(InternalCaller.AdminUi, "policyservice", "POST", "/internal/organizations/{organization}/disable", false)]
-    [InlineData(InternalCaller.AdminUi, "scimservice", "POST", "/internal/connections/{connection}/roles/recompute", false)]
+    [InlineData(InternalCaller.AdminUi, "scimservice", "POST", "/internal/connections/{connection}/roles/reconcile", true)]
+    [InlineData(InternalCaller.Operator, "scimservice", "POST", "/internal/connections/{connection}/roles/reconcile", false)]
     // The operator: organizations and admins, never a customer's tokens or the credential checks.
     [InlineData(InternalCaller.Operator, "policyservice", "GET", "/internal/organizations", true)]
     [InlineData(InternalCaller.Operator, "policyservice", "POST", "/internal/connections/{connection}/tokens", false)]
     [InlineData(InternalCaller.Operator, "policyservice", "POST", "/internal/credentials/check", false)]
     [InlineData(InternalCaller.Operator, "scimservice", "GET", "/internal/connections/{connection}/users", false)]
-    // PolicyService: ScimService's device-policy check and role recomputation only.
-    [InlineData(InternalCaller.PolicyService, "scimservice", "POST", "/internal/connections/{connection}/roles/recompute", true)]
-    [InlineData(InternalCaller.PolicyService, "scimservice", "GET", "/internal/connections/{connection}/users", false)]
-    [InlineData(InternalCaller.PolicyService, "policyservice", "GET", "/internal/organizations", false)]
     public async Task EachCallersKeyOpensOnlyItsOwnRoutes(InternalCaller caller, string service, string method, string path, bool allowed)
     {
         var tenant = await app.CreateTenantAsync();

@@ -112,22 +112,22 @@ public sealed class GroupRoleTests(ProvisioningApp app)
 
         var updated = await app.SetGroupRolesAsync(tenant, new GroupRoleMappingDto(Guid.Parse(team.Id()), CollaboratorRole.Admin, "Team"));
 
-        Assert.Equal(2, updated.CollaboratorsChanged);
+        Assert.Equal(2, updated.Reconciled.CollaboratorsChanged);
         Assert.Equal(CollaboratorRole.Admin, await RoleAsync(tenant, first));
         Assert.Equal(CollaboratorRole.Admin, await RoleAsync(tenant, second));
         Assert.Equal(CollaboratorRole.Viewer, await RoleAsync(tenant, outsider));
         var change = Assert.Single(await app.LogAsync(tenant, first, "RoleChanged"));
         Assert.Equal("admin", change.IdentityProvider);
-        Assert.Equal("group role mappings changed", change.Operation);
+        Assert.Equal($"role settings changed (version {updated.Settings.SettingsVersion})", change.Operation);
 
         var lowered = await app.SetGroupRolesAsync(tenant, new GroupRoleMappingDto(Guid.Parse(team.Id()), CollaboratorRole.Editor, "Team"));
 
-        Assert.Equal(2, lowered.CollaboratorsChanged);
+        Assert.Equal(2, lowered.Reconciled.CollaboratorsChanged);
         Assert.Equal(CollaboratorRole.Editor, await RoleAsync(tenant, second));
 
         var removed = await app.SetGroupRolesAsync(tenant);
 
-        Assert.Equal(2, removed.CollaboratorsChanged);
+        Assert.Equal(2, removed.Reconciled.CollaboratorsChanged);
         Assert.Equal(CollaboratorRole.Viewer, await RoleAsync(tenant, first));
         Assert.Empty(removed.Settings.GroupRoles);
     }
@@ -147,23 +147,38 @@ public sealed class GroupRoleTests(ProvisioningApp app)
     }
 
     [Fact]
-    public async Task RecomputingRolesAgainChangesNothingAndAnswersForKnownDashboardConnectionsOnly()
+    public async Task ReconcilingAVersionAgainChangesNothingAndAnswersForKnownDashboardConnectionsOnly()
     {
         var (tenant, user, admins, _) = await MappedAsync();
         await AddMemberAsync(tenant, admins, user);
         var elsewhere = await app.CreateTenantAsync(Realm.EnterpriseStore);
-        using var scim = app.CreateScimServiceClient(InternalCaller.PolicyService);
+        var version = (await app.GetSettingsAsync(tenant)).SettingsVersion;
+        using var scim = app.CreateScimServiceClient();
 
-        var again = await RealmRequests.ReadAsync<RecomputeRolesResult>(
-            await scim.PostAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/roles/recompute", new RecomputeRolesRequest(null)));
-        using var unknown = await scim.PostAsJsonAsync($"/internal/connections/{Guid.NewGuid()}/roles/recompute", new RecomputeRolesRequest(null));
-        using var otherRealm = await scim.PostAsJsonAsync($"/internal/connections/{elsewhere.Connection.Id}/roles/recompute", new RecomputeRolesRequest(null));
+        var again = await app.ReconcileRolesAsync(tenant, version);
+        using var unknown = await scim.PostAsJsonAsync($"/internal/connections/{Guid.NewGuid()}/roles/reconcile", new ReconcileRolesRequest(1));
+        using var otherRealm = await scim.PostAsJsonAsync($"/internal/connections/{elsewhere.Connection.Id}/roles/reconcile", new ReconcileRolesRequest(0));
 
-        Assert.Equal(new RecomputeRolesResult(1, 0), again);
+        // The answer is what reaching the version did when the mappings were saved (the user had no group then).
+        Assert.Equal(new RolesReconciledDto(version, 1, 0), again);
         Assert.Equal(CollaboratorRole.Admin, await RoleAsync(tenant, user));
+        Assert.Single(await app.LogAsync(tenant, user, "RoleChanged"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, otherRealm.StatusCode);
         Assert.Equal("application/problem+json", otherRealm.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AMappingSavedAtPolicyServiceAloneReachesTheRolesThroughTheInvalidationMessage()
+    {
+        var tenant = await app.CreateTenantAsync(Realm.Dashboard);
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+        var team = await tenant.Scim.CreateGroupAsync("Team " + Guid.NewGuid().ToString("N")[..6], user.Id());
+
+        await app.SaveGroupRolesAsync(tenant, new GroupRoleMappingDto(Guid.Parse(team.Id()), CollaboratorRole.Editor, "Team"));
+
+        await Credentials.EventuallyAsync(async () => await RoleAsync(tenant, user) == CollaboratorRole.Editor,
+            TimeSpan.FromSeconds(20), "the role following the mapping without anyone asking ScimService");
     }
 
     [Fact]

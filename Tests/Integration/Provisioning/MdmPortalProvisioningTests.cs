@@ -118,20 +118,19 @@ public sealed class MdmPortalProvisioningTests(ProvisioningApp app)
     }
 
     [Fact]
-    public async Task AChangePolicyActionNamingAnotherOrganizationsDevicePolicyIsRefusedAndChangesNothing()
+    public async Task AnotherOrganizationsDevicePolicyIsUnknownToTheCheckTheAdminUiMakesBeforeSaving()
     {
         var tenant = await app.CreateTenantAsync(Realm.MdmPortal);
         var other = await app.CreateTenantAsync(Realm.MdmPortal);
         var foreign = await app.CreateDevicePolicyAsync(other.Organization.Id, "Lost or stolen");
-        using var policy = app.CreatePolicyClient();
+        var own = await app.CreateDevicePolicyAsync(tenant.Organization.Id, "Lost or stolen");
+        using var scim = app.CreateScimServiceClient();
 
-        using var response = await policy.PutAsJsonAsync($"/internal/connections/{tenant.Connection.Id}/policy",
-            new ConnectionPolicyDto(CreationAction.CreateAccount, DeactivationAction.ChangeDevicePolicy, TargetDevicePolicyId: foreign.Id));
+        using var theirs = await scim.GetAsync($"/internal/organizations/{tenant.Organization.Id}/device-policies/{foreign.Id}");
+        using var ours = await scim.GetAsync($"/internal/organizations/{tenant.Organization.Id}/device-policies/{own.Id}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("targetDevicePolicyId", await response.Content.ReadAsStringAsync());
-        Assert.Equal(DeactivationAction.UnassignDevices, (await app.GetSettingsAsync(tenant)).Policy.OnDeactivate);
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ours.StatusCode);
     }
 
     [Fact]

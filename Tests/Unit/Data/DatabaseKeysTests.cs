@@ -25,6 +25,7 @@ public sealed class DatabaseKeysTests
         ["devices"] = "organization_id",
         ["device_policies"] = "organization_id",
         ["provisioning_log"] = "organization_id",
+        ["settings_reconciliations"] = "connection_id",
     };
 
     public static TheoryData<string> Tables() => [.. TenantColumnOf.Keys];
