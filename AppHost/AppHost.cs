@@ -44,6 +44,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
     .WithEnvironment("InternalApi__Callers__PolicyService", policyServiceKey)
     .WithConfiguredReplicas(builder, "Scim")
+    .WithDirectHttpEndpoint(builder, "Scim")
     .WithHttpHealthCheck("/health");
 if (seed is not null)
 {
