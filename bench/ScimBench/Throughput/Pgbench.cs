@@ -73,6 +73,7 @@ public static partial class Pgbench
         File.Delete(file);
         var transactions = TransactionsLine().Match(output);
         var perSecond = TpsLine().Match(output);
+        var latency = LatencyLine().Match(output);
         if (transactions.Success && transactions.Groups[1].Value == "0")
         {
             // On a saturated machine 32 clients may not even finish connecting within a short run.
