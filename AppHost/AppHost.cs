@@ -41,6 +41,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("InternalApi__Key", scimServiceKey)
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
     .WithConfiguredReplicas(builder, "Scim")
+    .WithDirectHttpEndpoint(builder, "Scim")
     .WithHttpHealthCheck("/health");
 if (seed is not null)
 {

@@ -47,13 +47,16 @@ public sealed class GatewayOptions
     [Required]
     public string AccessTokenAudience { get; set; } = AccessTokenClaims.DefaultAudience;
 
-    /// <summary>Sustained requests per second per credential, unless its connection sets its own.</summary>
+    /// <summary>
+    /// Sustained requests per second per credential, unless its connection sets its own. 100: what
+    /// Okta's and Entra's first import of a large directory sends, with room (docs/security.md).
+    /// </summary>
     [Range(1, 100_000)]
-    public int RateLimitRequestsPerSecond { get; set; } = 50;
+    public int RateLimitRequestsPerSecond { get; set; } = 100;
 
-    /// <summary>How many requests a credential may send at once after a quiet spell.</summary>
+    /// <summary>How many requests a credential may send at once after a quiet spell: two seconds' worth.</summary>
     [Range(1, 1_000_000)]
-    public int RateLimitBurst { get; set; } = 100;
+    public int RateLimitBurst { get; set; } = 200;
 
     /// <summary>
     /// How many Gateway replicas share the traffic. Rate-limit buckets live in Redis; while Redis

@@ -48,6 +48,10 @@ public static class FailFast
     /// connection), 2 s per command, and 0.3 s for the server to confirm a cancellation before the
     /// connection is dropped — a frozen server confirms nothing. Settings already in the string win,
     /// so an operator can still lengthen them.
+    /// Also the hot paths' settings (docs/benchmarks.md): the statements a service runs most are
+    /// prepared once per pooled connection and kept (<c>Max Auto Prepare</c>), and a connection going
+    /// back to the pool is not reset (<c>No Reset On Close</c>: the reset would drop those prepared
+    /// statements; no code here leaves session state behind, advisory locks are released explicitly).
     /// </summary>
     public const int PostgresCommandTimeoutSeconds = 2;
 
@@ -58,7 +62,8 @@ public static class FailFast
             return connectionString;
         }
         var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        foreach (var (key, value) in new[] { ("Timeout", "2"), ("Command Timeout", PostgresCommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Cancellation Timeout", "300") })
+        foreach (var (key, value) in new[] { ("Timeout", "2"), ("Command Timeout", PostgresCommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Cancellation Timeout", "300"),
+            ("Max Auto Prepare", "64"), ("No Reset On Close", "true") })
         {
             if (!builder.ContainsKey(key) && !builder.ContainsKey(key.Replace(" ", "", StringComparison.Ordinal)))
             {

@@ -4,15 +4,19 @@
 #   scripts/prerequisites.sh [--browser] [--deploy]
 #     --browser  also installs Chromium for the UI tests;
 #     --deploy   also what the Kubernetes manifest tests need: kubectl (kustomize), Node.js and the
-#                schema validator's npm packages (deploy/kubernetes/validation).
+#                schema validator's npm packages (deploy/kubernetes/validation);
+#     --bench    also the throughput benchmark's tools: wrk, nginx, and pgbench with pg_stat_statements
+#                (Debian ships both with the PostgreSQL server package; postgresql-contrib names it).
 set -euo pipefail
 
 want_browser=false
 want_deploy=false
+want_bench=false
 for argument in "$@"; do
   case "$argument" in
     --browser) want_browser=true ;;
     --deploy) want_deploy=true ;;
+    --bench) want_bench=true ;;
   esac
 done
 
@@ -69,6 +73,17 @@ fi
 
 if $want_browser && [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium
+fi
+
+if $want_bench; then
+  missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+  { command -v pgbench >/dev/null 2>&1 && compgen -G '/usr/lib/postgresql/*/lib/pg_stat_statements.so' >/dev/null; } \
+    || missing+=(postgresql-contrib)
+  if ((${#missing[@]})); then
+    apt_install "${missing[@]}"
+  fi
 fi
 
 if $want_deploy; then

@@ -25,6 +25,10 @@ public static class LocalPostgres
             // Test runs throw their data away: no fsync. Commits still reach the WAL before they are
             // acknowledged (synchronous_commit stays on), so a killed server loses no acknowledged write.
             .. (durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "full_page_writes=off"]),
+            // The throughput benchmark (bench/throughput) counts the statements each request costs.
+            .. (builder.Configuration.GetValue("Infrastructure:PostgresStatementStatistics", false)
+                ? ["-c", "shared_preload_libraries=pg_stat_statements"]
+                : Array.Empty<string>()),
         ];
         var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "postgres"), settings);
 

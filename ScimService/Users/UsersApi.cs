@@ -47,10 +47,11 @@ public static class UsersApi
     private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
     {
         var call = ScimCall.From(http);
-        var user = Guid.TryParse(id, out var userId)
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.ConnectionId == call.ConnectionId, cancellationToken)
+        var type = call.Schema.User;
+        var found = Guid.TryParse(id, out var userId)
+            ? await UserReads.FindAsync(db, call.ConnectionId, userId, ShowsGroups(call), cancellationToken)
             : null;
-        if (user is null)
+        if (found is not { User: var user })
         {
             return ScimResponses.NotFound("User", id);
         }
@@ -58,7 +59,7 @@ public static class UsersApi
         {
             return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(user.Version));
         }
-        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+        return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
     }
 
     public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
@@ -160,10 +161,13 @@ public static class UsersApi
         user.LastModified = clock.GetUtcNow();
     }
 
+    private static bool ShowsGroups(ScimCall call) =>
+        AttributeProjection.Includes(call.Schema.User, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes);
+
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimUser user, int status, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
-        var groups = AttributeProjection.Includes(type, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes)
+        var groups = ShowsGroups(call)
             ? (await Memberships.GroupsOfAsync(db, user.ConnectionId, [user.Id], cancellationToken)).GetValueOrDefault(user.Id)
             : null;
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, groups, call.Request), type, call.Projection, user.Version, status);

@@ -10,7 +10,7 @@ public static class FaultRun
     {
         var tenant = await app.CreateTenantAsync();
         // The load measures faults, not the per-credential limit: on a quiet machine the writers
-        // outrun the default 50 requests/s, and 429s would read as an outage that never ends.
+        // outrun the default 100 requests/s, and 429s would read as an outage that never ends.
         await app.SetRateLimitAsync(tenant.Connection.Id, new Provisioning.Contracts.ConnectionRateLimit(RequestsPerSecond: 10_000, Burst: 10_000));
         var load = new WriteLoad(tenant, ReliabilityRun.Writers);
         using var stop = new CancellationTokenSource();

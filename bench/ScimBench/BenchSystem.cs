@@ -10,40 +10,57 @@ using Provisioning.Contracts;
 
 namespace Provisioning.Bench;
 
-public sealed record BenchTenant(Guid ConnectionId, HttpClient Scim);
+public sealed record BenchTenant(Guid OrganizationId, Guid ConnectionId, string Token, HttpClient Scim);
 
-/// <summary>The whole system on throw-away data: the same AppHost the tests start, without durability.</summary>
+/// <summary>
+/// The whole system on throw-away data, through the same AppHost the tests start. The hot-path
+/// comparisons run it without durability; the throughput benchmark runs it as production does
+/// (<see cref="StartAsync(bool)"/>): Production environment, durable PostgreSQL, every secret a
+/// parameter, no seed, traces sampled as the deployment samples them.
+/// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
     private readonly string _dataDirectory;
-    /// <summary>The Admin UI's key; the operator's is the same with "-operator" after it.</summary>
-    private readonly string _internalKey;
+    private readonly IReadOnlyDictionary<string, string> _parameters;
 
-    private BenchSystem(DistributedApplication app, string dataDirectory, string internalKey)
+    private BenchSystem(DistributedApplication app, string dataDirectory, IReadOnlyDictionary<string, string> parameters)
     {
         App = app;
         _dataDirectory = dataDirectory;
-        _internalKey = internalKey;
+        _parameters = parameters;
     }
 
     public DistributedApplication App { get; }
 
-    public static async Task<BenchSystem> StartAsync()
+    /// <summary>The key the Gateway signs tenant contexts with, so a benchmark can reach ScimService without it.</summary>
+    public string ContextSigningKey => _parameters["context-signing-key"];
+
+    public static async Task<BenchSystem> StartAsync(bool productionLike = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-bench-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
-        var internalKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        var parameters = new[]
+        {
+            "context-signing-key", "signing-key-protection-key", "gateway-api-key", "scimservice-api-key", "adminui-api-key",
+            "operator-api-key", "policyservice-api-key", "admin-ui-key-ring-protection-key", "postgres-password", "redis-password",
+        }.ToDictionary(name => name, _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        string[] arguments =
         [
             $"Infrastructure:DataDirectory={dataDirectory}",
-            "Infrastructure:Durable=false",
             "Gateway:Port=0",
-            $"Parameters:adminui-api-key={internalKey}",
-            $"Parameters:operator-api-key={internalKey}-operator",
-        ]);
+            .. parameters.Select(p => $"Parameters:{p.Key}={p.Value}"),
+            .. productionLike
+                // Durable as in production; pg_stat_statements lets the benchmark count statements per request.
+                // No dashboard runs under the testing builder, which allows it anonymously all the same.
+                ? ["Infrastructure:PostgresStatementStatistics=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false"]
+                : new[] { "Infrastructure:Durable=false" },
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(arguments,
+            (_, host) => host.EnvironmentName = productionLike ? "Production" : "Development");
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             builder.CreateResourceBuilder(project)
+                // No collector runs here; the SDK still samples and records spans as it would in production.
                 .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
                 // Request logging would be measured too; warnings are enough here.
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
@@ -55,18 +72,24 @@ public sealed class BenchSystem : IAsyncDisposable
             // Health probes fail while the system stops at the end; that is not a result.
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         var app = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        return new BenchSystem(app, dataDirectory, internalKey);
+        return new BenchSystem(app, dataDirectory, parameters);
+    }
+
+    /// <summary>PolicyService's internal API as the operator tool or the Admin UI reaches it.</summary>
+    public HttpClient PolicyService(string caller)
+    {
+        var client = App.CreateHttpClient("policyservice", "http");
+        client.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, _parameters[caller + "-api-key"]);
+        return client;
     }
 
     public async Task<BenchTenant> CreateTenantAsync()
     {
-        using var @operator = App.CreateHttpClient("policyservice", "http");
-        @operator.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, _internalKey + "-operator");
-        using var policy = App.CreateHttpClient("policyservice", "http");
-        policy.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, _internalKey);
+        using var @operator = PolicyService("operator");
+        using var policy = PolicyService("adminui");
         var slug = "bench-" + Guid.NewGuid().ToString("N")[..12];
         var organization = await ReadAsync<OrganizationDto>(await @operator.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, slug)));
         var connection = await ReadAsync<ConnectionDto>(await policy.PutAsJsonAsync(
@@ -75,7 +98,7 @@ public sealed class BenchSystem : IAsyncDisposable
         var scim = App.CreateHttpClient("gateway", "http");
         scim.BaseAddress = new Uri(scim.BaseAddress!, "/scim/v2/");
         scim.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
-        return new BenchTenant(connection.Id, scim);
+        return new BenchTenant(organization.Id, connection.Id, token.Token, scim);
     }
 
     public async Task<string?> ScimDbConnectionStringAsync() => await App.GetConnectionStringAsync("scimdb");
@@ -93,11 +116,14 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
         using (response)
         {
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
             return (await response.Content.ReadFromJsonAsync<T>())!;
         }
     }

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Groups;
+
+namespace Provisioning.ScimService.Users;
+
+/// <summary>A user as a read needs it: the row and, when the response shows them, the groups it belongs to.</summary>
+public sealed record UserWithGroups(ScimUser User, List<GroupReference>? Groups);
+
+public static class UserReads
+{
+    /// <summary>
+    /// One statement for the whole read (EF joins the groups into the user's query): GET by id is the
+    /// call IdPs make most, and each round trip to PostgreSQL costs it more than the query itself.
+    /// </summary>
+    public static Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken)
+    {
+        var user = db.Users.AsNoTracking().Where(u => u.Id == userId && u.ConnectionId == connectionId);
+        return withGroups
+            ? user.Select(u => new UserWithGroups(u,
+                    (from m in db.GroupMembers
+                     join g in db.Groups on m.GroupId equals g.Id
+                     where m.ConnectionId == connectionId && m.MemberId == u.Id
+                     orderby g.DisplayNameKey
+                     select new GroupReference(g.Id, g.DisplayName)).ToList()))
+                .FirstOrDefaultAsync(cancellationToken)
+            : user.Select(u => new UserWithGroups(u, null)).FirstOrDefaultAsync(cancellationToken);
+    }
+}

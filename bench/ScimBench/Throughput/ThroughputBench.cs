@@ -1,0 +1,153 @@
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Npgsql;
+using Provisioning.Contracts;
+
+namespace Provisioning.Bench.Throughput;
+
+/// <summary>
+/// The throughput benchmark (docs/benchmarks.md): the system as production runs it, a seeded connection
+/// with its rate limit raised, then alternating rounds of wrk through the Gateway, wrk through nginx
+/// straight to ScimService, and pgbench on the same PostgreSQL, with CPU, memory and statements per request.
+/// </summary>
+public static class ThroughputBench
+{
+    public static async Task RunAsync(ThroughputOptions options)
+    {
+        var work = Directory.CreateTempSubdirectory("provisioning-throughput-").FullName;
+        Console.WriteLine($"Starting the system (Production, Release, durable PostgreSQL) …");
+        await using var system = await BenchSystem.StartAsync(productionLike: true);
+        var tenant = await system.CreateTenantAsync();
+        await PrepareConnectionAsync(system, tenant);
+
+        var users = Math.Max(options.Users, Scenarios.LargeGroup) + 100;
+        Console.WriteLine($"Seeding {users:N0} users (COPY), a group of {Scenarios.LargeGroup:N0} members and a small one …");
+        await Seeding.SeedAsync(system, tenant, users, Scenarios.LargeGroup);
+        var connectionString = (await system.ScimDbConnectionStringAsync())!;
+        await using var scimDb = NpgsqlDataSource.Create(connectionString);
+        await Pgbench.PrepareAsync(scimDb, tenant.ConnectionId);
+        await SettleAsync(scimDb);
+        var statements = await StatementCounter.CreateAsync(scimDb);
+        await QueryPlans.PrintAsync(scimDb, tenant.ConnectionId);
+
+        var scimService = system.App.GetEndpoint("scimservice", "http");
+        await using var nginx = await Nginx.StartAsync(scimService, work);
+        var signer = new TenantContextSigner(system.ContextSigningKey);
+        var context = new TenantContext(tenant.OrganizationId, tenant.ConnectionId, Realm.Dashboard, Guid.Empty, "bench", DateTimeOffset.UtcNow.AddHours(3));
+        string Sign(string method, string path) => signer.Sign(context, method, path);
+        var gateway = system.App.GetEndpoint("gateway", "http");
+
+        var redisPort = int.Parse((await system.App.GetConnectionStringAsync("redis"))!.Split(',')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var meter = new ProcessMeter(RepositoryRoot(), new NpgsqlConnectionStringBuilder(connectionString).Port, redisPort);
+        var scenarios = Scenarios.For(users, tenant.ConnectionId);
+        var shape = new LoadShape(options.Threads, options.Connections, options.Seconds);
+        var results = new ResultTable(scenarios);
+        Console.WriteLine($"Warming up ({scenarios.Count} requests × 3 routes, 3 s each) …");
+        // The first request through the Gateway checks the credential with PolicyService (then cached).
+        (await tenant.Scim.GetAsync($"Users/{Seeding.UserIds[0]}")).EnsureSuccessStatusCode();
+        await nginx.CheckAsync($"/scim/v2/Users/{Seeding.UserIds[0]}", Sign);
+        var warmUp = shape with { Seconds = 3 };
+        foreach (var scenario in scenarios)
+        {
+            var throughGateway = await WrkRun.RunAsync(scenario, gateway, tenant.Token, null, warmUp, work, printFirstFailure: true);
+            var throughNginx = await WrkRun.RunAsync(scenario, nginx.Url, null, Sign, warmUp, work, printFirstFailure: true);
+            Console.WriteLine($"  {scenario.Name,-34} {throughGateway.Requests} requests through the Gateway ({throughGateway.Failures} failed), {throughNginx.Requests} through nginx ({throughNginx.Failures} failed)");
+            if (scenario.PgbenchScript is { } script)
+            {
+                await Pgbench.RunAsync(script, connectionString, warmUp, work);
+            }
+        }
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            Console.WriteLine($"Round {round} of {options.Rounds} …");
+            foreach (var scenario in scenarios)
+            {
+                await MeasureAsync(results, statements, meter, scenario, "Gateway", () => WrkRun.RunAsync(scenario, gateway, tenant.Token, null, shape, work));
+                await MeasureAsync(results, statements, meter, scenario, "nginx", () => WrkRun.RunAsync(scenario, nginx.Url, null, Sign, shape, work));
+                if (scenario.PgbenchScript is { } script)
+                {
+                    await MeasureAsync(results, statements, meter, scenario, "pgbench", () => Pgbench.RunAsync(script, connectionString, shape, work));
+                }
+            }
+        }
+        results.Print(users, shape, options.Rounds, meter.ResidentMegabytes());
+        Directory.Delete(work, recursive: true);
+    }
+
+    private static async Task MeasureAsync(
+        ResultTable results, StatementCounter statements, ProcessMeter meter, Scenario scenario, string route, Func<Task<LoadResult>> run)
+    {
+        var cpuBefore = meter.CpuMilliseconds();
+        var statementsBefore = await statements.ReadAsync();
+        var result = await run();
+        var statementsAfter = await statements.ReadAsync();
+        var cpuAfter = meter.CpuMilliseconds();
+        results.Add(scenario.Name, route, new Measurement(result, statementsAfter - statementsBefore,
+            ProcessMeter.Roles.ToDictionary(r => r, r => cpuAfter[r] - cpuBefore[r])));
+        Console.WriteLine($"  {scenario.Name,-34} {route,-8} {result.RequestsPerSecond,10:N0}/s  p99 {result.P99Ms,8:0.0} ms  failures {result.Failures}  (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory.FullName, "Provisioning.sln")))
+        {
+            directory = directory.Parent ?? throw new InvalidOperationException("Run the benchmark from its checkout: Provisioning.sln was not found above it.");
+        }
+        return directory.FullName;
+    }
+
+    /// <summary>
+    /// Seeding leaves dirty pages and unset hint bits behind; flushed here, they would otherwise be
+    /// flushed by the first rounds' commits and reads, and measured as theirs.
+    /// </summary>
+    private static async Task SettleAsync(NpgsqlDataSource scimDb)
+    {
+        await using var command = scimDb.CreateCommand($"VACUUM (ANALYZE) scim_users, scim_groups, scim_group_members, {Pgbench.Table}");
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+        await using var checkpoint = scimDb.CreateCommand("CHECKPOINT");
+        checkpoint.CommandTimeout = 600;
+        await checkpoint.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The benchmark connection's rate limit raised far above any load here (the default would turn the
+    /// run into 429s), and the custom string attribute the costCenter filter reads, declared.
+    /// </summary>
+    private static async Task PrepareConnectionAsync(BenchSystem system, BenchTenant tenant)
+    {
+        using var @operator = system.PolicyService("operator");
+        await BenchSystem.ReadAsync<ConnectionDto>(await @operator.PutAsJsonAsync(
+            $"/internal/connections/{tenant.ConnectionId}/rate-limit", new ConnectionRateLimit(100_000, 1_000_000)));
+        using var admin = system.PolicyService("adminui");
+        await BenchSystem.ReadAsync<CustomAttributesDto>(await admin.PutAsJsonAsync(
+            $"/internal/connections/{tenant.ConnectionId}/custom-attributes",
+            new CustomAttributesDto([new CustomAttributeDto("User", "urn:ietf:params:scim:schemas:core:2.0:User", "costCenter", CustomAttributeType.String)],
+                UndeclaredAttributePolicy.Ignore)));
+    }
+}
+
+/// <summary>wrk's and pgbench's load, and how many alternating rounds.</summary>
+public sealed record ThroughputOptions(int Users, int Seconds, int Rounds, int Threads, int Connections)
+{
+    public static ThroughputOptions Parse(string[] args)
+    {
+        var options = new ThroughputOptions(Users: 100_000, Seconds: 8, Rounds: 3, Threads: 2, Connections: 32);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--users" when value is >= 1 and <= 1_000_000 => options with { Users = value },
+                "--seconds" => options with { Seconds = value },
+                "--rounds" => options with { Rounds = value },
+                "--threads" => options with { Threads = value },
+                "--connections" => options with { Connections = value },
+                _ => throw new ArgumentException($"Unknown option or value out of range: {args[i]} {args[i + 1]} (--users is 1 to 1,000,000)."),
+            };
+        }
+        return options;
+    }
+}
