@@ -38,6 +38,7 @@ app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
 app.MapAdminsApi();
+app.MapAdminSessionsApi();
 app.MapPoliciesApi();
 app.MapGroupRolesApi();
 app.MapCustomAttributesApi();

@@ -23,7 +23,11 @@ public static class AdminAuthentication
                 cookie.AccessDeniedPath = "/sign-in";
                 cookie.ExpireTimeSpan = options.Value.SessionLifetime;
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(context);
             });
+        services.AddMemoryCache();
+        services.AddScoped<SessionCheck>();
         services.AddAuthorization();
         services.AddRazorPages(pages =>
         {

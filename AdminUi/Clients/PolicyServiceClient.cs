@@ -22,6 +22,28 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         };
     }
 
+    /// <summary>
+    /// False when the admin's session must end (the organization was disabled, the admin removed);
+    /// null when PolicyService could not say, and the pages' own calls will show that outage.
+    /// </summary>
+    public async Task<bool?> SessionMayContinueAsync(Guid adminId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get, $"/internal/admins/{adminId}/session", null, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.NoContent => true,
+                HttpStatusCode.NotFound or HttpStatusCode.Forbidden => false,
+                _ => null,
+            };
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null when changed; else the service's reasons (a wrong current password, a short new one).</summary>
     public async Task<ServiceRefusal?> ChangePasswordAsync(Guid adminId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
