@@ -1,5 +1,6 @@
 using Provisioning.PolicyService;
 using Provisioning.PolicyService.Admins;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
@@ -45,5 +46,6 @@ app.MapCustomAttributesApi();
 app.MapOAuthClientsApi();
 app.MapSigningKeysApi();
 app.MapOAuthApi();
+app.MapAuditApi();
 
 app.Run();

@@ -188,6 +188,30 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
         return true;
     }
 
+    /// <summary>A page of the organization's audit log, newest first; the filter was checked by the page.</summary>
+    public async Task<AuditPage> GetAuditAsync(Guid organizationId, AuditQuery query, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/{organizationId}/audit?{query.ToQueryString()}", null, cancellationToken);
+        return await ReadAsync<AuditPage>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a device or device-policy save that ScimService has made, as the signed-in admin.
+    /// False when PolicyService could not record it: the save stands, and the page says the entry is missing.
+    /// </summary>
+    public async Task<bool> RecordAuditAsync(Guid organizationId, string action, string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Post, $"/internal/organizations/{organizationId}/audit", new RecordAuditRequest(action, target), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, path);
@@ -219,4 +243,12 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
     }
 
     private static Task EnsureSuccessAsync(HttpResponseMessage response) => ServiceException.EnsureSuccessAsync("PolicyService", response);
+}
+
+public sealed record AuditQuery(string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = 50)
+{
+    public string ToQueryString() =>
+        $"actor={Uri.EscapeDataString(Actor ?? "")}&action={Uri.EscapeDataString(Action ?? "")}"
+        + $"&from={Uri.EscapeDataString(From?.ToString("O") ?? "")}&to={Uri.EscapeDataString(To?.ToString("O") ?? "")}"
+        + $"&page={Page}&pageSize={PageSize}";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Data;
@@ -18,7 +19,7 @@ public static class GroupRolesApi
 
     private static async Task<Results<Ok<GroupRolesUpdatedDto>, NotFound, ValidationProblem>> PutAsync(
         Guid connectionId, UpdateGroupRolesRequest request, PolicyDbContext db, SettingsCache cache, ScimServiceClient scim,
-        ILogger<GroupRoleMapping> logger, CancellationToken cancellationToken)
+        AuditLog audit, ILogger<GroupRoleMapping> logger, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is null)
@@ -54,6 +55,7 @@ public static class GroupRolesApi
             db.GroupRoleMappings.Add(new GroupRoleMapping { ConnectionId = connectionId, GroupId = added.GroupId, Role = added.Role, GroupName = added.GroupName });
             changedGroups.Add(added.GroupId);
         }
+        audit.Record(db, connection.OrganizationId, AuditActions.GroupRolesSaved, Describe(connection.Realm, request.Mappings));
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(ConnectionSettings.CacheKey(connectionId));
 
@@ -70,4 +72,10 @@ public static class GroupRolesApi
         }
         return TypedResults.Ok(new GroupRolesUpdatedDto((await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!, changed));
     }
+
+    /// <summary>The mappings as saved, in words; clipped by the log to its target length when there are many.</summary>
+    private static string Describe(Realm realm, IReadOnlyList<GroupRoleMappingDto> mappings) =>
+        mappings.Count == 0
+            ? $"{realm.DisplayName()}: no group mapped"
+            : $"{realm.DisplayName()}: " + string.Join(", ", mappings.Select(m => $"{m.GroupName ?? m.GroupId.ToString()} → {m.Role}"));
 }

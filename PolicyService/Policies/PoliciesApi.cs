@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Clients;
 using Provisioning.PolicyService.Data;
@@ -27,7 +28,7 @@ public static class PoliciesApi
 
     private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound, ValidationProblem, ProblemHttpResult>> PutPolicyAsync(
         Guid connectionId, ConnectionPolicyDto request, PolicyDbContext db, SettingsCache cache, ScimServiceClient scim,
-        TimeProvider clock, CancellationToken cancellationToken)
+        AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is null)
@@ -69,6 +70,10 @@ public static class PoliciesApi
         policy.DefaultRole = connection.Realm == Realm.Dashboard ? request.DefaultRole ?? CollaboratorRole.Viewer : null;
         policy.TargetDevicePolicyId = request.TargetDevicePolicyId;
         policy.UpdatedAt = clock.GetUtcNow();
+        audit.Record(db, connection.OrganizationId, AuditActions.PolicySaved,
+            $"{connection.Realm.DisplayName()}: on create {policy.OnCreate}, on deactivate {policy.OnDeactivate}"
+            + (policy.DefaultRole is { } role ? $", default role {role}" : "")
+            + (policy.TargetDevicePolicyId is { } devicePolicy ? $", device policy {devicePolicy}" : ""));
         await db.SaveChangesAsync(cancellationToken);
         await cache.InvalidateAsync(ConnectionSettings.CacheKey(connectionId));
         if (connection.Realm == Realm.Dashboard && previousDefaultRole != policy.DefaultRole)
