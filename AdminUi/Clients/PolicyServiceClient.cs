@@ -248,7 +248,9 @@ public sealed class PolicyServiceClient(HttpClient http, IOptions<AdminUiOptions
 public sealed record AuditQuery(string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = 50)
 {
     public string ToQueryString() =>
-        $"actor={Uri.EscapeDataString(Actor ?? "")}&action={Uri.EscapeDataString(Action ?? "")}"
-        + $"&from={Uri.EscapeDataString(From?.ToString("O") ?? "")}&to={Uri.EscapeDataString(To?.ToString("O") ?? "")}"
+        (string.IsNullOrEmpty(Actor) ? "" : $"&actor={Uri.EscapeDataString(Actor)}")
+        + (string.IsNullOrEmpty(Action) ? "" : $"&action={Uri.EscapeDataString(Action)}")
+        + (From is { } f ? $"&from={Uri.EscapeDataString(f.ToUniversalTime().ToString("O"))}" : "")
+        + (To is { } t ? $"&to={Uri.EscapeDataString(t.ToUniversalTime().ToString("O"))}" : "")
         + $"&page={Page}&pageSize={PageSize}";
 }
