@@ -27,6 +27,7 @@ public static class ScimGroup
                     "This service answers only requests that come through the gateway.");
             }
             http.Features.Set(context);
+            PublicOrigin.Apply(request, context);
             return await next(invocation);
         });
     }
