@@ -9,9 +9,9 @@ public static class GroupWriter
 {
     public static void Write(ScimGroup group, ResourceTypeDefinition type, JsonObject attributes)
     {
-        group.DisplayName = attributes["displayName"]!.GetValue<string>();
+        group.DisplayName = IndexedValues.Checked(attributes["displayName"]!.GetValue<string>(), "displayName")!;
         group.DisplayNameKey = group.DisplayName.ToLowerInvariant();
-        group.ExternalId = attributes["externalId"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        group.ExternalId = IndexedValues.Checked(attributes["externalId"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null, "externalId");
         group.Attributes = attributes.ToJsonString();
         group.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();
     }

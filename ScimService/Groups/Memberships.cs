@@ -30,7 +30,7 @@ public static class Memberships
             SELECT {connectionId}, {groupId}, u.id, 'User' FROM scim_users u WHERE u.connection_id = {connectionId} AND u.id = ANY({ids})
             UNION ALL
             SELECT {connectionId}, {groupId}, g.id, 'Group' FROM scim_groups g WHERE g.connection_id = {connectionId} AND g.id = ANY({ids}) AND g.id <> {groupId}
-            ON CONFLICT (group_id, member_id) DO NOTHING
+            ON CONFLICT (connection_id, group_id, member_id) DO NOTHING
             """, cancellationToken);
         return [.. malformed, .. ids.Except(known).Select(id => id.ToString())];
     }

@@ -8,6 +8,9 @@ public sealed class ProvisioningLogEntryConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<ProvisioningLogEntry> builder)
     {
         builder.ToTable("provisioning_log");
+        // The organization leads the key: the log lives with the organization's realm accounts (docs/deployment.md).
+        builder.HasKey(e => new { e.OrganizationId, e.Id });
+        builder.Property(e => e.Id).UseIdentityByDefaultColumn();
         builder.Property(e => e.Realm).HasConversion<string>().HasMaxLength(32);
         builder.Property(e => e.IdentityProvider).HasMaxLength(64);
         builder.Property(e => e.Operation).HasMaxLength(300);

@@ -8,6 +8,8 @@ public sealed class ScimUserConfiguration : IEntityTypeConfiguration<ScimUser>
     public void Configure(EntityTypeBuilder<ScimUser> builder)
     {
         builder.ToTable("scim_users");
+        // The connection leads every key, so the table can be distributed by it (docs/deployment.md).
+        builder.HasKey(u => new { u.ConnectionId, u.Id });
         builder.Property(u => u.Attributes).HasColumnType("jsonb");
         builder.Property(u => u.CustomValues).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         // jsonb_path_ops answers the @> containment a filter on a declared string attribute adds.
@@ -15,7 +17,6 @@ public sealed class ScimUserConfiguration : IEntityTypeConfiguration<ScimUser>
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.ConnectionId, u.UserNameKey }).IsUnique();
         builder.HasIndex(u => new { u.ConnectionId, u.ExternalId });
-        builder.HasIndex(u => new { u.ConnectionId, u.Id });
         builder.HasIndex(u => u.EmailValues).HasMethod("gin");
     }
 }

@@ -13,13 +13,13 @@ public static class UserWriter
 {
     public static void Write(ScimUser user, ResourceTypeDefinition type, JsonObject attributes)
     {
-        user.UserName = attributes["userName"]!.GetValue<string>();
+        user.UserName = IndexedValues.Checked(attributes["userName"]!.GetValue<string>(), "userName")!;
         user.UserNameKey = user.UserName.ToLowerInvariant();
-        user.ExternalId = Text(attributes, "externalId");
+        user.ExternalId = IndexedValues.Checked(Text(attributes, "externalId"), "externalId");
         user.DisplayName = Text(attributes, "displayName");
         user.Active = attributes["active"] is JsonValue active && active.TryGetValue<bool>(out var isActive) ? isActive : true;
         user.EmailValues = attributes["emails"] is JsonArray emails
-            ? emails.Select(e => (e as JsonObject)?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s.ToLowerInvariant() : null)
+            ? emails.Select(e => (e as JsonObject)?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? IndexedValues.Checked(s, "emails.value")!.ToLowerInvariant() : null)
                 .OfType<string>().Distinct().ToArray()
             : [];
         user.Attributes = attributes.ToJsonString();

@@ -22,10 +22,11 @@ public static class MembershipBench
             batch.BatchCommands.Add(Command("""
                 INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
                 SELECT @c, @g, u.id, 'User' FROM scim_users u WHERE u.connection_id = @c AND u.id = ANY(@ids)
-                ON CONFLICT (group_id, member_id) DO NOTHING
+                ON CONFLICT (connection_id, group_id, member_id) DO NOTHING
                 """, tenant.ConnectionId, group, member));
             await batch.ExecuteNonQueryAsync();
-            await using var remove = dataSource.CreateCommand("DELETE FROM scim_group_members WHERE group_id = @g AND member_id = ANY(@ids)");
+            await using var remove = dataSource.CreateCommand("DELETE FROM scim_group_members WHERE connection_id = @c AND group_id = @g AND member_id = ANY(@ids)");
+            remove.Parameters.AddWithValue("c", tenant.ConnectionId);
             remove.Parameters.AddWithValue("g", group);
             remove.Parameters.AddWithValue("ids", new[] { member });
             await remove.ExecuteNonQueryAsync();

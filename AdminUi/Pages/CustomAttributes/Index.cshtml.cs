@@ -96,8 +96,11 @@ public sealed class IndexModel(PolicyServiceClient policyService, RealmsClient r
         if (Connection is not null)
         {
             Current = await _policyService.GetCustomAttributesAsync(Connection.Id, cancellationToken);
+            // What was sent before an attribute was declared is history, not a call to declare it again.
+            var declared = Current.Attributes.Select(DeclarationChanges.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
             NotKept = (await realms.GetUndeclaredAttributesAsync(User.OrganizationIdOf(), cancellationToken))
-                .Where(a => a.ConnectionId == Connection.Id).ToList();
+                .Where(a => a.ConnectionId == Connection.Id && !declared.Contains($"{a.ResourceType} {a.Path}"))
+                .ToList();
         }
         return true;
     }

@@ -24,6 +24,10 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Groups.GroupMember", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid")
                         .HasColumnName("group_id");
@@ -32,17 +36,13 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
 
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
-
                     b.Property<string>("MemberType")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("member_type");
 
-                    b.HasKey("GroupId", "MemberId")
+                    b.HasKey("ConnectionId", "GroupId", "MemberId")
                         .HasName("pk_scim_group_members");
 
                     b.HasIndex("ConnectionId", "MemberId")
@@ -53,8 +53,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Groups.ScimGroup", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -62,10 +65,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
-
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone")
@@ -101,7 +100,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
+                    b.HasKey("ConnectionId", "Id")
                         .HasName("pk_scim_groups");
 
                     b.HasIndex("CustomValues")
@@ -122,6 +121,10 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.ProvisioningLog.ProvisioningLogEntry", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -165,10 +168,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("operation");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -203,7 +202,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("trace_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_provisioning_log");
 
                     b.HasIndex("ConnectionId", "At")
@@ -220,8 +219,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -245,10 +247,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -260,24 +258,27 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_collaborators");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_collaborators_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_collaborators_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_collaborators_organization_id_scim_user_id");
 
                     b.ToTable("collaborators", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -302,32 +303,31 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<Guid?>("ScimUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_employees");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_employees_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_employees_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employees_organization_id_scim_user_id");
 
                     b.ToTable("employees", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -352,32 +352,31 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email_key");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<Guid?>("ScimUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("scim_user_id");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_mdm_employees");
-
-                    b.HasIndex("ScimUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_mdm_employees_scim_user_id");
 
                     b.HasIndex("OrganizationId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ix_mdm_employees_organization_id_email_key");
+
+                    b.HasIndex("OrganizationId", "ScimUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mdm_employees_organization_id_scim_user_id");
 
                     b.ToTable("mdm_employees", (string)null);
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -399,10 +398,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -415,14 +410,14 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("serial_number");
 
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_devices");
 
-                    b.HasIndex("DevicePolicyId")
-                        .HasDatabaseName("ix_devices_device_policy_id");
+                    b.HasIndex("OrganizationId", "DevicePolicyId")
+                        .HasDatabaseName("ix_devices_organization_id_device_policy_id");
 
-                    b.HasIndex("MdmEmployeeId")
-                        .HasDatabaseName("ix_devices_mdm_employee_id");
+                    b.HasIndex("OrganizationId", "MdmEmployeeId")
+                        .HasDatabaseName("ix_devices_organization_id_mdm_employee_id");
 
                     b.HasIndex("OrganizationId", "SerialNumber")
                         .IsUnique()
@@ -433,8 +428,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.DevicePolicy", b =>
                 {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -448,11 +446,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("OrganizationId", "Id")
                         .HasName("pk_device_policies");
 
                     b.HasIndex("OrganizationId", "Name")
@@ -464,8 +458,11 @@ namespace Provisioning.ScimService.Data.Migrations
 
             modelBuilder.Entity("Provisioning.ScimService.Users.ScimUser", b =>
                 {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -477,10 +474,6 @@ namespace Provisioning.ScimService.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("attributes");
-
-                    b.Property<Guid>("ConnectionId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("connection_id");
 
                     b.Property<DateTimeOffset>("Created")
                         .HasColumnType("timestamp with time zone")
@@ -525,7 +518,7 @@ namespace Provisioning.ScimService.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id")
+                    b.HasKey("ConnectionId", "Id")
                         .HasName("pk_scim_users");
 
                     b.HasIndex("CustomValues")
@@ -542,9 +535,6 @@ namespace Provisioning.ScimService.Data.Migrations
                     b.HasIndex("ConnectionId", "ExternalId")
                         .HasDatabaseName("ix_scim_users_connection_id_external_id");
 
-                    b.HasIndex("ConnectionId", "Id")
-                        .HasDatabaseName("ix_scim_users_connection_id_id");
-
                     b.HasIndex("ConnectionId", "UserNameKey")
                         .IsUnique()
                         .HasDatabaseName("ix_scim_users_connection_id_user_name_key");
@@ -556,53 +546,26 @@ namespace Provisioning.ScimService.Data.Migrations
                 {
                     b.HasOne("Provisioning.ScimService.Groups.ScimGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("ConnectionId", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_scim_group_members_groups_group_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Collaborator", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_collaborators_users_scim_user_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.Employee", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_employees_users_scim_user_id");
-                });
-
-            modelBuilder.Entity("Provisioning.ScimService.Realms.Accounts.MdmEmployee", b =>
-                {
-                    b.HasOne("Provisioning.ScimService.Users.ScimUser", null)
-                        .WithMany()
-                        .HasForeignKey("ScimUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_mdm_employees_users_scim_user_id");
+                        .HasConstraintName("fk_scim_group_members_scim_groups_connection_id_group_id");
                 });
 
             modelBuilder.Entity("Provisioning.ScimService.Realms.Devices.Device", b =>
                 {
                     b.HasOne("Provisioning.ScimService.Realms.Devices.DevicePolicy", null)
                         .WithMany()
-                        .HasForeignKey("DevicePolicyId")
+                        .HasForeignKey("OrganizationId", "DevicePolicyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_devices_device_policies_device_policy_id");
+                        .HasConstraintName("fk_devices_device_policies_organization_id_device_policy_id");
 
                     b.HasOne("Provisioning.ScimService.Realms.Accounts.MdmEmployee", null)
                         .WithMany()
-                        .HasForeignKey("MdmEmployeeId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_devices_mdm_employees_mdm_employee_id");
+                        .HasForeignKey("OrganizationId", "MdmEmployeeId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_devices_mdm_employees_organization_id_mdm_employee_id");
                 });
 #pragma warning restore 612, 618
         }

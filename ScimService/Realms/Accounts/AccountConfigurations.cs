@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Provisioning.ScimService.Users;
 
 namespace Provisioning.ScimService.Realms.Accounts;
 
@@ -32,13 +31,16 @@ internal static class AccountTable
     public static void Configure<T>(EntityTypeBuilder<T> builder, string table) where T : class, IRealmAccount
     {
         builder.ToTable(table);
-        builder.HasKey(a => a.Id);
+        // The organization leads every key, so the table can be distributed by it (docs/deployment.md).
+        builder.HasKey(a => new { a.OrganizationId, a.Id });
         builder.Property(a => a.Email).HasMaxLength(320);
         builder.Property(a => a.EmailKey).HasMaxLength(320);
         builder.Property(a => a.DisplayName).HasMaxLength(256);
         builder.HasIndex(a => new { a.OrganizationId, a.EmailKey }).IsUnique();
-        builder.HasIndex(a => a.ScimUserId).IsUnique();
-        // Deleting a SCIM user unlinks its account at the latest here, whatever the policy did before.
-        builder.HasOne<ScimUser>().WithMany().HasForeignKey(a => a.ScimUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique();
+        // No foreign key to scim_users: that table is keyed by connection, this one by organization,
+        // and a distributed database cannot check a key across the two. Deleting a SCIM user unlinks
+        // its account in the same transaction instead: every deletion's decision ends in Unlink
+        // (PolicyDecisions), and a test pins it.
     }
 }

@@ -140,4 +140,53 @@ public sealed class BadInputTests(ProvisioningApp app)
 
         await ScimAssert.ErrorAsync(response, HttpStatusCode.NotFound);
     }
+
+    /// <summary>Random text does not compress: a value this long would not fit PostgreSQL's index entries.</summary>
+    private static string Incompressible(int length) =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(length))[..length];
+
+    [Theory]
+    [InlineData("userName")]
+    [InlineData("externalId")]
+    [InlineData("email")]
+    public async Task AnIndexedUserValueTooLongToIndexIsRefused(string attribute)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var huge = Incompressible(6000);
+        var body = attribute switch
+        {
+            "userName" => $$"""{"userName":"{{huge}}"}""",
+            "externalId" => $$"""{"userName":"x@example.com","externalId":"{{huge}}"}""",
+            _ => $$"""{"userName":"x@example.com","emails":[{"value":"{{huge}}","type":"work"}]}""",
+        };
+
+        using var response = await tenant.Scim.PostScimAsync("Users", body);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task AGroupNameTooLongToIndexIsRefused()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync("Groups", $$"""{"displayName":"{{Incompressible(6000)}}"}""");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task APatchThatMakesAUserNameTooLongToIndexIsRefusedAndChangesNothing()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await tenant.Scim.CreateUserAsync(Unique());
+
+        using var response = await tenant.Scim.PatchScimAsync($"Users/{user.Id()}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"userName","value":"{{Incompressible(6000)}}"}]}
+            """);
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Equal(user["userName"]!.GetValue<string>(), (await tenant.Scim.GetJsonAsync($"Users/{user.Id()}"))["userName"]!.GetValue<string>());
+    }
 }
