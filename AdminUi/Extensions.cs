@@ -41,7 +41,9 @@ public static class Extensions
         builder.Services.AddHttpClient<ConnectionTester>().WithPageResilience();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // Pages are reached through the Gateway; its forwarded headers carry the public URL.
+            // Pages are reached only through the Gateway (the network policies let nothing else in). It
+            // honours forwarded headers from its trusted proxies only and replaces any a client sent,
+            // so the ones it sets carry the public URL and the browser's address.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();

@@ -74,6 +74,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 GatewayPort.Apply(builder, gateway);
+GatewayPort.ApplyTrustedProxies(builder, gateway);
 // "Test connection" in the Admin UI calls the Gateway as an IdP would; no WaitFor, the Gateway waits for the Admin UI.
 adminUi.WithEnvironment("AdminUi__GatewayUrl", gateway.GetEndpoint("http"));
 

@@ -1,7 +1,10 @@
 namespace Provisioning.Contracts;
 
 /// <summary>
-/// Who a SCIM request speaks for, established by the Gateway from the bearer credential.
+/// Who a SCIM request speaks for, established by the Gateway from the bearer credential, and the
+/// public origin (<c>https://host</c>) the client called, as the Gateway saw it after honouring
+/// only its trusted proxies: ScimService builds every URL it answers from this signed value, never
+/// from forwarded headers anyone could send.
 /// </summary>
 public sealed record TenantContext(
     Guid OrganizationId,
@@ -9,4 +12,5 @@ public sealed record TenantContext(
     Realm Realm,
     Guid CredentialId,
     string IdentityProvider,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string? PublicOrigin = null);

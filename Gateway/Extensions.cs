@@ -2,6 +2,7 @@ using Provisioning.Contracts;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Caching;
 using Provisioning.Gateway.Context;
+using Provisioning.Gateway.Forwarding;
 using Provisioning.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Transforms;
 
@@ -31,6 +32,9 @@ public static class Extensions
         builder.Services.AddCredentialRateLimiting();
         AddressLimits.AddTo(builder.Services);
         builder.Services.AddRequestTimeouts();
+        builder.AddTrustedProxies();
+        // Sent only over https (a trusted proxy's forwarded https included), never on plain http or to localhost.
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
         // Redis only carries PolicyService's invalidations here: the Gateway works without it,
         // so it fails fast and does not count towards the Gateway's health.

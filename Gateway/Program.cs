@@ -13,6 +13,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+// First: every later step (address limits, the signed origin, HSTS) sees the client as the trusted proxy told it.
+app.UseForwardedHeaders();
+app.UseHsts();
 app.UseGatewayExceptionHandler();
 app.UseInternalHeaderStripping();
 app.MapDefaultEndpoints();

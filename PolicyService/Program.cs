@@ -1,5 +1,6 @@
 using Provisioning.PolicyService;
 using Provisioning.PolicyService.Admins;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Connections;
 using Provisioning.PolicyService.Credentials;
 using Provisioning.PolicyService.Data;
@@ -38,6 +39,7 @@ app.MapConnectionsApi();
 app.MapTokensApi();
 app.MapCredentialChecksApi();
 app.MapAdminsApi();
+app.MapAdminSessionsApi();
 app.MapPoliciesApi();
 app.MapGroupRolesApi();
 app.MapSettingsVersionsApi();
@@ -45,5 +47,6 @@ app.MapCustomAttributesApi();
 app.MapOAuthClientsApi();
 app.MapSigningKeysApi();
 app.MapOAuthApi();
+app.MapAuditApi();
 
 app.Run();

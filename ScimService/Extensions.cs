@@ -38,14 +38,6 @@ public static class Extensions
         builder.Services.AddExceptionHandler<DependencyOutageHandler>();
         builder.AddProvisioningEngine();
 
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // Only the Gateway reaches this service (every SCIM request carries its signed
-            // context), so the forwarded headers it sets are the public URL the client used.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             // The Gateway caps bodies for clients; this is the service's own guard behind it.
             options.Limits.MaxRequestBodySize = Bulk.BulkLimits.MaxPayloadBytes + 64 * 1024);

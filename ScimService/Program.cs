@@ -28,7 +28,6 @@ if (DatabaseMigration.MigrateOnly(args))
 }
 await app.SeedDevelopmentDevicesAsync();
 
-app.UseForwardedHeaders();
 app.UseScimErrorBodies();
 app.MapDefaultEndpoints();
 

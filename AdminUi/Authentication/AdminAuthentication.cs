@@ -23,7 +23,13 @@ public static class AdminAuthentication
                 cookie.AccessDeniedPath = "/sign-in";
                 cookie.ExpireTimeSpan = options.Value.SessionLifetime;
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().ValidateAsync(context);
             });
+        // Secure whenever the admin came over https: the Gateway's forwarded proto says so (see Extensions).
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddMemoryCache();
+        services.AddScoped<SessionCheck>();
         services.AddAuthorization();
         services.AddRazorPages(pages =>
         {

@@ -21,6 +21,28 @@ public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor ht
         };
     }
 
+    /// <summary>
+    /// False when the admin's session must end (the organization was disabled, the admin removed);
+    /// null when PolicyService could not say, and the pages' own calls will show that outage.
+    /// </summary>
+    public async Task<bool?> SessionMayContinueAsync(Guid adminId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get, $"/internal/admins/{adminId}/session", null, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.NoContent => true,
+                HttpStatusCode.NotFound or HttpStatusCode.Forbidden => false,
+                _ => null,
+            };
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null when changed; else the service's reasons (a wrong current password, a short new one).</summary>
     public async Task<ServiceRefusal?> ChangePasswordAsync(Guid adminId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
@@ -166,6 +188,30 @@ public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor ht
         return true;
     }
 
+    /// <summary>A page of the organization's audit log, newest first; the filter was checked by the page.</summary>
+    public async Task<AuditPage> GetAuditAsync(Guid organizationId, AuditQuery query, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/{organizationId}/audit?{query.ToQueryString()}", null, cancellationToken);
+        return await ReadAsync<AuditPage>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a device or device-policy save that ScimService has made, as the signed-in admin.
+    /// False when PolicyService could not record it: the save stands, and the page says the entry is missing.
+    /// </summary>
+    public async Task<bool> RecordAuditAsync(Guid organizationId, string action, string target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Post, $"/internal/organizations/{organizationId}/audit", new RecordAuditRequest(action, target), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(method, path);
@@ -196,4 +242,14 @@ public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor ht
     }
 
     private static Task EnsureSuccessAsync(HttpResponseMessage response) => ServiceException.EnsureSuccessAsync("PolicyService", response);
+}
+
+public sealed record AuditQuery(string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, int Page = 1, int PageSize = 50)
+{
+    public string ToQueryString() =>
+        (string.IsNullOrEmpty(Actor) ? "" : $"&actor={Uri.EscapeDataString(Actor)}")
+        + (string.IsNullOrEmpty(Action) ? "" : $"&action={Uri.EscapeDataString(Action)}")
+        + (From is { } f ? $"&from={Uri.EscapeDataString(f.ToUniversalTime().ToString("O"))}" : "")
+        + (To is { } t ? $"&to={Uri.EscapeDataString(t.ToUniversalTime().ToString("O"))}" : "")
+        + $"&page={Page}&pageSize={PageSize}";
 }

@@ -70,7 +70,7 @@ public static class ConnectionsApi
 
     /// <summary>Gives the connection its own token bucket instead of the Gateway's default.</summary>
     private static async Task<Results<Ok<ConnectionDto>, NotFound, ValidationProblem>> PutRateLimitAsync(
-        Guid connectionId, ConnectionRateLimit request, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken)
+        Guid connectionId, ConnectionRateLimit request, PolicyDbContext db, SettingsCache cache, AuditLog audit, CancellationToken cancellationToken)
     {
         if (request.RequestsPerSecond is < 1 or > 100_000 || request.Burst < request.RequestsPerSecond || request.Burst > 1_000_000)
         {
@@ -79,19 +79,19 @@ public static class ConnectionsApi
                 ["requestsPerSecond"] = ["Use 1 to 100000 requests per second, and a burst at least as large."],
             });
         }
-        return await SetRateLimitAsync(connectionId, request, db, cache, cancellationToken) is { } dto
+        return await SetRateLimitAsync(connectionId, request, db, cache, audit, cancellationToken) is { } dto
             ? TypedResults.Ok(dto)
             : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<ConnectionDto>, NotFound>> DeleteRateLimitAsync(
-        Guid connectionId, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken) =>
-        await SetRateLimitAsync(connectionId, null, db, cache, cancellationToken) is { } dto
+        Guid connectionId, PolicyDbContext db, SettingsCache cache, AuditLog audit, CancellationToken cancellationToken) =>
+        await SetRateLimitAsync(connectionId, null, db, cache, audit, cancellationToken) is { } dto
             ? TypedResults.Ok(dto)
             : TypedResults.NotFound();
 
     private static async Task<ConnectionDto?> SetRateLimitAsync(
-        Guid connectionId, ConnectionRateLimit? limit, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken)
+        Guid connectionId, ConnectionRateLimit? limit, PolicyDbContext db, SettingsCache cache, AuditLog audit, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is null)
@@ -100,6 +100,9 @@ public static class ConnectionsApi
         }
         connection.RateLimitRequestsPerSecond = limit?.RequestsPerSecond;
         connection.RateLimitBurst = limit?.Burst;
+        audit.Record(db, connection.OrganizationId, AuditActions.RateLimitChanged, limit is null
+            ? $"{connection.Realm.DisplayName()}: the Gateway's default"
+            : $"{connection.Realm.DisplayName()}: {limit.RequestsPerSecond} requests per second, burst {limit.Burst}");
         await db.SaveChangesAsync(cancellationToken);
         await CredentialChecksApi.InvalidateConnectionAsync(db, cache, connection.Id, cancellationToken);
         return connection.ToDto();

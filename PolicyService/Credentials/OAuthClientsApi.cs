@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
@@ -27,9 +28,10 @@ public static class OAuthClientsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<CreatedOAuthClientDto>, NotFound, ProblemHttpResult>> CreateAsync(
-        Guid connectionId, PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        Guid connectionId, PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await db.Connections.AnyAsync(c => c.Id == connectionId, cancellationToken))
+        var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null)
         {
             return TypedResults.NotFound();
         }
@@ -38,6 +40,8 @@ public static class OAuthClientsApi
         await db.SaveChangesAsync(cancellationToken);
         var (client, secret) = OAuthClient.Issue(connectionId, now);
         db.OAuthClients.Add(client);
+        audit.Record(db, connection.OrganizationId, replaced.Count > 0 ? AuditActions.OAuthClientRotated : AuditActions.OAuthClientCreated,
+            $"{connection.Realm.DisplayName()} OAuth client {client.ClientId}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -60,12 +64,17 @@ public static class OAuthClientsApi
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(
-        Guid connectionId, PolicyDbContext db, SettingsCache cache, TimeProvider clock, CancellationToken cancellationToken)
+        Guid connectionId, PolicyDbContext db, SettingsCache cache, AuditLog audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         var revoked = await RevokeLiveAsync(db, connectionId, clock.GetUtcNow(), cancellationToken);
         if (revoked.Count == 0)
         {
             return TypedResults.NotFound();
+        }
+        var connection = await db.Connections.AsNoTracking().FirstAsync(c => c.Id == connectionId, cancellationToken);
+        foreach (var old in revoked)
+        {
+            audit.Record(db, connection.OrganizationId, AuditActions.OAuthClientDeleted, $"{connection.Realm.DisplayName()} OAuth client {old.ClientId}");
         }
         await db.SaveChangesAsync(cancellationToken);
         foreach (var old in revoked)

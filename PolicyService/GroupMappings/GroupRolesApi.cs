@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
@@ -19,7 +20,7 @@ public static class GroupRolesApi
             .MapPut("/", PutAsync);
 
     private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound, ValidationProblem>> PutAsync(
-        Guid connectionId, UpdateGroupRolesRequest request, PolicyDbContext db, SettingsCache cache, CancellationToken cancellationToken)
+        Guid connectionId, UpdateGroupRolesRequest request, PolicyDbContext db, SettingsCache cache, AuditLog audit, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
         if (connection is null)
@@ -48,7 +49,14 @@ public static class GroupRolesApi
         {
             db.GroupRoleMappings.Add(new GroupRoleMapping { ConnectionId = connectionId, GroupId = added.GroupId, Role = added.Role, GroupName = added.GroupName });
         }
+        audit.Record(db, connection.OrganizationId, AuditActions.GroupRolesSaved, Describe(connection.Realm, request.Mappings));
         await ConnectionSettings.SaveAsync(db, cache, connectionId, cancellationToken);
         return TypedResults.Ok((await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!);
     }
+
+    /// <summary>The mappings as saved, in words; clipped by the log to its target length when there are many.</summary>
+    private static string Describe(Realm realm, IReadOnlyList<GroupRoleMappingDto> mappings) =>
+        mappings.Count == 0
+            ? $"{realm.DisplayName()}: no group mapped"
+            : $"{realm.DisplayName()}: " + string.Join(", ", mappings.Select(m => $"{m.GroupName ?? m.GroupId.ToString()} → {m.Role}"));
 }

@@ -62,6 +62,12 @@ public static class TokenEndpoint
             return Error(http, OAuthError.InvalidClient("The client id or secret is wrong, or the client was replaced."), usedBasic);
         }
         var connection = await db.Connections.AsNoTracking().FirstAsync(c => c.Id == client.ConnectionId, cancellationToken);
+        if (await db.Organizations.AnyAsync(o => o.Id == connection.OrganizationId && o.DisabledAt != null, cancellationToken))
+        {
+            // The operator switched the organization off: its clients authenticate no more (RFC 6749 §5.2),
+            // said without telling a caller more than that.
+            return Error(http, OAuthError.InvalidClient("The client is not accepted. Its organization may be disabled."), usedBasic);
+        }
         if (!connection.Enabled)
         {
             return Error(http, OAuthError.UnauthorizedClient("SCIM provisioning is disabled for this connection."));

@@ -1,3 +1,4 @@
+using Provisioning.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.PolicyService.Auditing;

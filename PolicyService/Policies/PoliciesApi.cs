@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
 using Provisioning.PolicyService.Caching;
 using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
@@ -29,7 +30,7 @@ public static class PoliciesApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ConnectionSettingsDto>, NotFound, ValidationProblem>> PutPolicyAsync(
-        Guid connectionId, ConnectionPolicyDto request, PolicyDbContext db, SettingsCache cache,
+        Guid connectionId, ConnectionPolicyDto request, PolicyDbContext db, SettingsCache cache, AuditLog audit,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var connection = await db.Connections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
@@ -53,6 +54,10 @@ public static class PoliciesApi
         policy.DefaultRole = connection.Realm == Realm.Dashboard ? request.DefaultRole ?? CollaboratorRole.Viewer : null;
         policy.TargetDevicePolicyId = request.TargetDevicePolicyId;
         policy.UpdatedAt = clock.GetUtcNow();
+        audit.Record(db, connection.OrganizationId, AuditActions.PolicySaved,
+            $"{connection.Realm.DisplayName()}: on create {policy.OnCreate}, on deactivate {policy.OnDeactivate}"
+            + (policy.DefaultRole is { } role ? $", default role {role}" : "")
+            + (policy.TargetDevicePolicyId is { } devicePolicy ? $", device policy {devicePolicy}" : ""));
         // A new default role reaches collaborators in no mapped group when ScimService reconciles this version.
         await ConnectionSettings.SaveAsync(db, cache, connectionId, cancellationToken);
         return TypedResults.Ok((await ConnectionSettings.LoadAsync(db, connectionId, cancellationToken))!);

@@ -28,6 +28,7 @@ public static class ScimGroup
             }
             http.Features.Set(context);
             Observability.ScimTelemetry.Tenant(context);
+            PublicOrigin.Apply(request, context);
             return await next(invocation);
         });
     }

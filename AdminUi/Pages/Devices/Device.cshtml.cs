@@ -7,7 +7,7 @@ using Provisioning.Contracts;
 namespace Provisioning.AdminUi.Pages.Devices;
 
 /// <summary>Edit a device, assign it to an MDM employee or unassign it. Another organization's device id is a 404.</summary>
-public sealed class DeviceModel(RealmsClient realms) : PageModel
+public sealed class DeviceModel(RealmsClient realms, PolicyServiceClient policyService) : PageModel
 {
     [BindProperty]
     public DeviceForm Device { get; set; } = new();
@@ -61,7 +61,9 @@ public sealed class DeviceModel(RealmsClient realms) : PageModel
             return Page();
         }
         var assignee = Employees.FirstOrDefault(e => e.Id == updated.MdmEmployeeId)?.Email;
-        Message = $"Device {updated.Name} is saved{(assignee is null ? ", unassigned" : $", assigned to {assignee}")}.";
+        var recorded = await policyService.RecordAuditAsync(updated.OrganizationId, AuditActions.DeviceSaved,
+            $"{updated.Name} ({updated.SerialNumber}) {(assignee is null ? "unassigned" : $"assigned to {assignee}")}, device policy {updated.DevicePolicyId}", cancellationToken);
+        Message = $"Device {updated.Name} is saved{(assignee is null ? ", unassigned" : $", assigned to {assignee}")}." + (recorded ? "" : " It could not be recorded in the audit log: PolicyService did not answer.");
         return Redirect("/devices");
     }
 

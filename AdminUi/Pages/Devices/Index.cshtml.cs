@@ -7,7 +7,7 @@ using Provisioning.Contracts;
 namespace Provisioning.AdminUi.Pages.Devices;
 
 /// <summary>The MDM Portal's devices: who has them and under which device policy; add one.</summary>
-public sealed class IndexModel(RealmsClient realms) : PageModel
+public sealed class IndexModel(RealmsClient realms, PolicyServiceClient policyService) : PageModel
 {
     [BindProperty]
     public DeviceForm Device { get; set; } = new();
@@ -42,7 +42,9 @@ public sealed class IndexModel(RealmsClient realms) : PageModel
                 .AddTo(ModelState, DeviceForm.ServiceFields);
             return Page();
         }
-        Message = $"Device {created.Name} ({created.SerialNumber}) is added.";
+        var recorded = await policyService.RecordAuditAsync(created.OrganizationId, AuditActions.DeviceSaved,
+            $"added {created.Name} ({created.SerialNumber}), device policy {created.DevicePolicyId}", cancellationToken);
+        Message = $"Device {created.Name} ({created.SerialNumber}) is added." + (recorded ? "" : " It could not be recorded in the audit log: PolicyService did not answer.");
         return Redirect("/devices");
     }
 

@@ -8,7 +8,7 @@ using Provisioning.Contracts;
 namespace Provisioning.AdminUi.Pages.Devices;
 
 /// <summary>The organization's device policies ("Standard", "Lost or stolen", …): list, create, rename.</summary>
-public sealed class PoliciesModel(RealmsClient realms) : PageModel
+public sealed class PoliciesModel(RealmsClient realms, PolicyServiceClient policyService) : PageModel
 {
     [BindProperty, Display(Name = "New device policy")]
     public string? Name { get; set; }
@@ -37,7 +37,8 @@ public sealed class PoliciesModel(RealmsClient realms) : PageModel
             await LoadAsync(cancellationToken);
             return Page();
         }
-        Message = $"Device policy '{created.Name}' is created.";
+        var recorded = await policyService.RecordAuditAsync(created.OrganizationId, AuditActions.DevicePolicySaved, $"created '{created.Name}'", cancellationToken);
+        Message = $"Device policy '{created.Name}' is created." + (recorded ? "" : " It could not be recorded in the audit log: PolicyService did not answer.");
         return Redirect("/devices/policies");
     }
 
@@ -56,7 +57,8 @@ public sealed class PoliciesModel(RealmsClient realms) : PageModel
             await LoadAsync(cancellationToken);
             return Page();
         }
-        Message = $"The device policy is renamed to '{renamed.Name}'.";
+        var recorded = await policyService.RecordAuditAsync(renamed.OrganizationId, AuditActions.DevicePolicySaved, $"renamed to '{renamed.Name}' ({renamed.Id})", cancellationToken);
+        Message = $"The device policy is renamed to '{renamed.Name}'." + (recorded ? "" : " It could not be recorded in the audit log: PolicyService did not answer.");
         return Redirect("/devices/policies");
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Provisioning.Contracts;
+using Provisioning.PolicyService.Auditing;
+using Provisioning.PolicyService.Data;
 using Provisioning.PolicyService.Internal;
 
 namespace Provisioning.PolicyService.OAuth.SigningKeys;
@@ -21,9 +23,12 @@ public static class SigningKeysApi
         return TypedResults.Ok(published.Select(k => new SigningKeyDto(k.KeyId, k.Algorithm, k.CreatedAt, k.RetiredAt, k == signing)).ToArray());
     }
 
-    private static async Task<Created<SigningKeyDto>> RotateAsync(SigningKeyRing keys, CancellationToken cancellationToken)
+    private static async Task<Created<SigningKeyDto>> RotateAsync(SigningKeyRing keys, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
     {
         var key = await keys.RotateAsync(cancellationToken);
+        // The ring rotates under its own lock and transaction; the entry follows it (a whole-system action: no organization).
+        audit.Record(db, null, AuditActions.SigningKeyRotated, key.KeyId);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created("/internal/oauth/signing-keys", new SigningKeyDto(key.KeyId, key.Algorithm, key.CreatedAt, null, true));
     }
 }

@@ -39,6 +39,35 @@ public sealed class ProductionModeTests
         }
         Assert.False(File.Exists(Path.Combine(dataDirectory, "secrets.json")), "a generated secrets file");
         Assert.False(File.Exists(Path.Combine(dataDirectory, "credentials.json")), "a demo credentials file");
+
+        await ForwardedHeadersFromAnUntrustedAddressAreIgnoredAsync(app, values);
+    }
+
+    /// <summary>No proxy is trusted by default in production: a client claiming https on another host changes nothing.</summary>
+    private static async Task ForwardedHeadersFromAnUntrustedAddressAreIgnoredAsync(DistributedApplication app, Dictionary<string, string> values)
+    {
+        using var @operator = app.CreateHttpClient("policyservice", "http");
+        @operator.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, values[ProvisioningApp.KeyParameter(InternalCaller.Operator)]);
+        var slug = "tls-" + Guid.NewGuid().ToString("N")[..8];
+        var organization = await Tenants.ReadAsync<OrganizationDto>(await @operator.PostAsJsonAsync("/internal/organizations", new CreateOrganizationRequest(slug, "TLS")));
+        using var adminUi = app.CreateHttpClient("policyservice", "http");
+        adminUi.DefaultRequestHeaders.Add(InternalHeaders.ApiKey, values[ProvisioningApp.KeyParameter(InternalCaller.AdminUi)]);
+        var connection = await Tenants.ReadAsync<ConnectionDto>(await adminUi.PutAsJsonAsync($"/internal/organizations/{organization.Id}/connections/Dashboard", new UpdateConnectionRequest(true)));
+        var token = await Tenants.ReadAsync<CreatedTokenDto>(await adminUi.PostAsJsonAsync($"/internal/connections/{connection.Id}/tokens", new CreateTokenRequest(null)));
+
+        using var gateway = app.CreateHttpClient("gateway", "http");
+        gateway.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        gateway.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
+        using var config = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/ServiceProviderConfig");
+        config.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
+        using var answer = await gateway.SendAsync(config);
+        var location = System.Text.Json.Nodes.JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["meta"]!["location"]!.GetValue<string>();
+        Assert.StartsWith($"http://{gateway.BaseAddress!.Authority}/scim/v2/", location);
+        Assert.False(answer.Headers.Contains("Strict-Transport-Security"));
+
+        using var signIn = await gateway.GetAsync("/sign-in");
+        Assert.False(signIn.Headers.Contains("Strict-Transport-Security"));
+        Assert.All(signIn.Headers.GetValues("Set-Cookie"), cookie => Assert.DoesNotContain("; secure", cookie, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

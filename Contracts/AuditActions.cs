@@ -1,4 +1,4 @@
-namespace Provisioning.PolicyService.Auditing;
+namespace Provisioning.Contracts;
 
 /// <summary>Every action the audit log records, by the name it is stored and filtered under.</summary>
 public static class AuditActions
@@ -23,4 +23,18 @@ public static class AuditActions
     public const string OrganizationEnabled = "organization.enabled";
     public const string RateLimitChanged = "rate-limit.changed";
     public const string SigningKeyRotated = "signing-key.rotated";
+
+    /// <summary>Every action, for the Audit page's filter; a filter naming another is refused.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        ScimTurnedOn, ScimTurnedOff, TokenCreated, TokenRevoked, OAuthClientCreated, OAuthClientRotated, OAuthClientDeleted,
+        PolicySaved, GroupRolesSaved, CustomAttributesSaved, DeviceSaved, DevicePolicySaved, AdminAdded, PasswordChanged,
+        PasswordReset, OrganizationCreated, OrganizationDisabled, OrganizationEnabled, RateLimitChanged, SigningKeyRotated,
+    ];
+
+    /// <summary>
+    /// Actions on data ScimService keeps (devices, device policies): the Admin UI reports them to
+    /// PolicyService's log once ScimService has saved them, since one transaction cannot span both databases.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReportedByAdminUi = [DeviceSaved, DevicePolicySaved];
 }
