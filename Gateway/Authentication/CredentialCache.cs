@@ -13,6 +13,8 @@ namespace Provisioning.Gateway.Authentication;
 /// </summary>
 public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<GatewayOptions> options) : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, long Generation), Task<CredentialCheckResult?>> _inFlight = new();
+
     private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = options.Value.CredentialCacheEntries });
 
     /// <summary>Answers kept now (for tests and diagnostics).</summary>
@@ -26,6 +28,45 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
             return known;
         }
         var generation = invalidation.Generation;
+        // Requests that miss together (an IdP's parallel connections when the entry expires) share one
+        // check of the same generation, instead of each asking PolicyService and each spending the
+        // address's failed-credential allowance on a credential that is fine.
+        var flight = (cacheKey, generation);
+        var leader = new TaskCompletionSource<CredentialCheckResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _inFlight.GetOrAdd(flight, leader.Task);
+        if (shared != leader.Task)
+        {
+            try
+            {
+                return await shared.WaitAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The leader's own failure (its request aborted, its address over its limit): check for ourselves.
+                return await CheckAndKeepAsync(cacheKey, settingsKey, generation, check, cancellationToken);
+            }
+        }
+        try
+        {
+            var result = await CheckAndKeepAsync(cacheKey, settingsKey, generation, check, cancellationToken);
+            leader.SetResult(result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            leader.SetException(e);
+            _ = leader.Task.Exception; // observed here; followers that joined observe it too
+            throw;
+        }
+        finally
+        {
+            _inFlight.TryRemove(KeyValuePair.Create(flight, leader.Task));
+        }
+    }
+
+    private async Task<CredentialCheckResult?> CheckAndKeepAsync(
+        string cacheKey, string settingsKey, long generation, Func<CancellationToken, Task<CredentialCheckResult?>> check, CancellationToken cancellationToken)
+    {
         var result = await check(cancellationToken);
         if (result is null)
         {

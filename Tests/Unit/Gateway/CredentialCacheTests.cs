@@ -38,4 +38,33 @@ public sealed class CredentialCacheTests
 
         Assert.Equal(1, checks);
     }
+
+    [Fact]
+    public async Task RequestsThatMissTogetherShareOneCheck()
+    {
+        using var cache = Cache(100);
+        var checks = 0;
+        var answer = new TaskCompletionSource<CredentialCheckResult?>();
+
+        var requests = Enumerable.Range(0, 32).Select(_ => cache.GetOrCheckAsync("token:busy", "settings",
+            _ => { Interlocked.Increment(ref checks); return answer.Task; }, CancellationToken.None)).ToList();
+        answer.SetResult(null);
+        await Task.WhenAll(requests);
+
+        Assert.Equal(1, checks);
+    }
+
+    [Fact]
+    public async Task AFollowerChecksForItselfWhenTheSharedCheckFailsForItsLeader()
+    {
+        using var cache = Cache(100);
+        var leaderCheck = new TaskCompletionSource<CredentialCheckResult?>();
+        var leader = cache.GetOrCheckAsync("token:t", "settings", _ => leaderCheck.Task, CancellationToken.None);
+        var follower = cache.GetOrCheckAsync("token:t", "settings", _ => Task.FromResult<CredentialCheckResult?>(null), CancellationToken.None);
+
+        leaderCheck.SetException(new InvalidOperationException("the leader's address is over its limit"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => leader);
+        Assert.Null(await follower);
+    }
 }
