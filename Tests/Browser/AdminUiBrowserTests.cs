@@ -3,6 +3,8 @@ using Microsoft.Playwright;
 using Provisioning.Contracts;
 using Provisioning.Tests.Integration.Infrastructure;
 
+using static Provisioning.Tests.Browser.AdminPages;
+
 namespace Provisioning.Tests.Browser;
 
 /// <summary>An admin's journeys in a real browser (Debian's Chromium), through the Gateway of the whole running app.</summary>
@@ -160,15 +162,6 @@ public sealed class AdminUiBrowserTests(ProvisioningApp app, Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "SCIM setup" }));
         Assert.EndsWith("/setup/dashboard", page.Url);
-    }
-
-    private static async Task SignInAsync(IPage page, TestAdmin admin)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(admin.Email);
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByTestId("organization"), admin.Organization.Name);
     }
 
     private static async Task<string> TurnOnAndGenerateTokenAsync(IPage page, string realmSlug)

@@ -19,11 +19,7 @@ public sealed class AdminUiCustomAttributesBrowserTests(ProvisioningApp app, Chr
         var admin = await app.CreateAdminAsync();
         await using var context = await chromium.NewContextAsync(app.GatewayUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(admin.Email);
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByTestId("organization"), admin.Organization.Name);
+        await AdminPages.SignInAsync(page, admin);
         await page.GotoAsync("/setup/dashboard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn SCIM on" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate token" }).ClickAsync();

@@ -3,6 +3,8 @@ using Provisioning.Contracts;
 using Provisioning.Tests.Integration.Infrastructure;
 using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
 
+using static Provisioning.Tests.Browser.AdminPages;
+
 namespace Provisioning.Tests.Browser;
 
 /// <summary>
@@ -177,15 +179,6 @@ public sealed class AdminUiProvisioningBrowserTests(ProvisioningApp app, Chromiu
             ["client_secret"] = secret,
         }));
         return response.StatusCode;
-    }
-
-    private static async Task SignInAsync(IPage page, TestAdmin admin)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(admin.Email);
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByTestId("organization"), admin.Organization.Name);
     }
 
     private static async Task<string> TurnOnAndGenerateTokenAsync(IPage page, string realmSlug)

@@ -15,11 +15,7 @@ public sealed class AuditPageBrowserTests(ProvisioningApp app, Chromium chromium
         var stranger = await app.CreateAdminAsync();
         await using var context = await chromium.NewContextAsync(app.GatewayUrl);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(admin.Email);
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("organization")).ToContainTextAsync(admin.Organization.Name);
+        await AdminPages.SignInAsync(page, admin);
 
         await page.GotoAsync("/setup/dashboard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn SCIM on" }).ClickAsync();
