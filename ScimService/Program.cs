@@ -31,7 +31,7 @@ await app.SeedDevelopmentDevicesAsync();
 app.UseScimErrorBodies();
 app.MapDefaultEndpoints();
 
-var scim = app.MapScimGroup().WithConnectionSchema();
+var scim = app.MapScimGroup().WithConnectionSchema().WithScimCalls();
 scim.MapUsersApi();
 scim.MapGroupsApi();
 scim.MapRootSearchApi();

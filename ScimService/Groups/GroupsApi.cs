@@ -15,26 +15,26 @@ namespace Provisioning.ScimService.Groups;
 /// <summary>/Groups: RFC 7644 §3.3–3.6 for the Group resource type; members are written as deltas.</summary>
 public static class GroupsApi
 {
-
     public static void MapGroupsApi(this RouteGroupBuilder scim)
     {
         var groups = scim.MapGroup("/Groups");
-        groups.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
-        groups.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        groups.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
+        groups.MapGet("/", ListAsync);
+        groups.MapPost("/.search", SearchAsync);
+        groups.MapPost("/", CreateAsync);
         groups.MapGet("/{id}", GetAsync);
-        groups.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
-        groups.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
-        groups.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
+        groups.MapPut("/{id}", ReplaceAsync);
+        groups.MapPatch("/{id}", PatchAsync);
+        groups.MapDelete("/{id}", DeleteAsync);
     }
 
-    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
+    private static Task<ScimJsonResult> ListAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        ListPageAsync(call, call.QueryStringListQuery(), db, cancellationToken);
+
+    private static async Task<ScimJsonResult> SearchAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        await ListPageAsync(call, ListQuery.FromSearchRequest(await call.BodyAsync(cancellationToken)), db, cancellationToken);
+
+    /// <summary>One page of the connection's groups (also a part of a search across resource types).</summary>
+    public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, type, cancellationToken);
@@ -51,9 +51,8 @@ public static class GroupsApi
             GroupRepresentation.ToScim(group, type, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
     }
 
-    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var call = ScimCall.From(http);
         var group = Guid.TryParse(id, out var groupId)
             ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId && g.ConnectionId == call.ConnectionId, cancellationToken)
             : null;
@@ -61,17 +60,17 @@ public static class GroupsApi
         {
             return ScimResponses.NotFound("Group", id);
         }
-        if (Preconditions.NotModified(http.Request, group.Version))
+        if (Preconditions.NotModified(call.Request, group.Version))
         {
             return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(group.Version));
         }
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -91,10 +90,10 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -127,8 +126,9 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
+        var body = await call.BodyAsync(cancellationToken);
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -167,7 +167,7 @@ public static class GroupsApi
             : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
     {
         var connectionId = call.ConnectionId;
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);

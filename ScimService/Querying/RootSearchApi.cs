@@ -14,41 +14,41 @@ namespace Provisioning.ScimService.Querying;
 /// </summary>
 public static class RootSearchApi
 {
-    public static void MapRootSearchApi(this RouteGroupBuilder scim) =>
-        scim.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-        {
-            var query = ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct));
-            if (query.SortBy is not null || query.UsesCursor)
-            {
-                throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
-                    "A search across resource types pages by startIndex only; sort or use cursors on /Users/.search or /Groups/.search.");
-            }
-            var call = ScimCall.From(http);
-            var users = await TryListAsync(() => UsersApi.ListAsync(call, query with { Count = 0 }, db, ct));
-            var groups = await TryListAsync(() => GroupsApi.ListAsync(call, query with { Count = 0 }, db, ct));
-            if (users is null && groups is null)
-            {
-                // Neither type knows the filter's attributes: say why, as a single-type search would.
-                await UsersApi.ListAsync(call, query with { Count = 0 }, db, ct);
-            }
-            var userTotal = Total(users);
-            var groupTotal = Total(groups);
+    public static void MapRootSearchApi(this RouteGroupBuilder scim) => scim.MapPost("/.search", SearchAsync);
 
-            var resources = new List<JsonNode>();
-            var skip = query.StartIndex - 1;
-            if (users is not null && skip < userTotal && query.Count > 0)
-            {
-                var page = await UsersApi.ListAsync(call, query with { StartIndex = skip + 1 }, db, ct);
-                resources.AddRange(Resources(page));
-            }
-            var remaining = query.Count - resources.Count;
-            if (groups is not null && remaining > 0)
-            {
-                var page = await GroupsApi.ListAsync(call, query with { StartIndex = Math.Max(0, skip - userTotal) + 1, Count = remaining }, db, ct);
-                resources.AddRange(Resources(page));
-            }
-            return ScimResults.Ok(ListResponse.Create(userTotal + groupTotal, query.StartIndex, resources));
-        });
+    private static async Task<ScimJsonResult> SearchAsync(ScimCall call, ScimDbContext db, CancellationToken ct)
+    {
+        var query = ListQuery.FromSearchRequest(await call.BodyAsync(ct));
+        if (query.SortBy is not null || query.UsesCursor)
+        {
+            throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
+                "A search across resource types pages by startIndex only; sort or use cursors on /Users/.search or /Groups/.search.");
+        }
+        var users = await TryListAsync(() => UsersApi.ListPageAsync(call, query with { Count = 0 }, db, ct));
+        var groups = await TryListAsync(() => GroupsApi.ListPageAsync(call, query with { Count = 0 }, db, ct));
+        if (users is null && groups is null)
+        {
+            // Neither type knows the filter's attributes: say why, as a single-type search would.
+            await UsersApi.ListPageAsync(call, query with { Count = 0 }, db, ct);
+        }
+        var userTotal = Total(users);
+        var groupTotal = Total(groups);
+
+        var resources = new List<JsonNode>();
+        var skip = query.StartIndex - 1;
+        if (users is not null && skip < userTotal && query.Count > 0)
+        {
+            var page = await UsersApi.ListPageAsync(call, query with { StartIndex = skip + 1 }, db, ct);
+            resources.AddRange(Resources(page));
+        }
+        var remaining = query.Count - resources.Count;
+        if (groups is not null && remaining > 0)
+        {
+            var page = await GroupsApi.ListPageAsync(call, query with { StartIndex = Math.Max(0, skip - userTotal) + 1, Count = remaining }, db, ct);
+            resources.AddRange(Resources(page));
+        }
+        return ScimResults.Ok(ListResponse.Create(userTotal + groupTotal, query.StartIndex, resources));
+    }
 
     private static async Task<ScimJsonResult?> TryListAsync(Func<Task<ScimJsonResult>> list)
     {

@@ -19,22 +19,23 @@ public static class UsersApi
     public static void MapUsersApi(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users");
-        users.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
-        users.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        users.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
+        users.MapGet("/", ListAsync);
+        users.MapPost("/.search", SearchAsync);
+        users.MapPost("/", CreateAsync);
         users.MapGet("/{id}", GetAsync);
-        users.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
-        users.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
-        users.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
+        users.MapPut("/{id}", ReplaceAsync);
+        users.MapPatch("/{id}", PatchAsync);
+        users.MapDelete("/{id}", DeleteAsync);
     }
 
-    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
+    private static Task<ScimJsonResult> ListAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        ListPageAsync(call, call.QueryStringListQuery(), db, cancellationToken);
+
+    private static async Task<ScimJsonResult> SearchAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        await ListPageAsync(call, ListQuery.FromSearchRequest(await call.BodyAsync(cancellationToken)), db, cancellationToken);
+
+    /// <summary>One page of the connection's users (also a part of a search across resource types).</summary>
+    public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
         var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
@@ -44,9 +45,8 @@ public static class UsersApi
         return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, type, groups?.GetValueOrDefault(user.Id), call.Request));
     }
 
-    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var call = ScimCall.From(http);
         var type = call.Schema.User;
         var found = Guid.TryParse(id, out var userId)
             ? await UserReads.FindAsync(db, call.ConnectionId, userId, ShowsGroups(call), cancellationToken)
@@ -55,17 +55,17 @@ public static class UsersApi
         {
             return ScimResponses.NotFound("User", id);
         }
-        if (Preconditions.NotModified(http.Request, user.Version))
+        if (Preconditions.NotModified(call.Request, user.Version))
         {
             return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(user.Version));
         }
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, clock.GetUtcNow());
@@ -78,10 +78,10 @@ public static class UsersApi
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
@@ -101,8 +101,9 @@ public static class UsersApi
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var body = await call.BodyAsync(cancellationToken);
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
@@ -129,7 +130,7 @@ public static class UsersApi
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
     {
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
