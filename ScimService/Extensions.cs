@@ -7,6 +7,7 @@ using Provisioning.ScimService.Realms.Engine;
 using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService;
 
@@ -55,6 +56,7 @@ public static class Extensions
         builder.Services.AddSingleton<ConnectionSettingsCache>();
         builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
+        builder.Services.AddScoped<ScimWrites>();
         builder.Services.AddScoped<RoleReconciliation>();
         builder.Services.AddSingleton<SettingsReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SettingsReconciler>());

@@ -8,7 +8,7 @@ using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Querying;
-using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Groups;
 
@@ -67,52 +67,49 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = GroupWriter.Create(connectionId, type, normalized.Attributes, clock.GetUtcNow());
+        await using var write = await writes.BeginAsync<ScimGroup>(call, cancellationToken);
+        var group = GroupWriter.Create(connectionId, type, normalized.Attributes, write.Now);
         db.Groups.Add(group);
         await db.SaveUniqueAsync("displayName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         if (normalized.Members is { Count: > 0 } members)
         {
             await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
         }
         // A new group has a new id, so no mapping can name it yet: no role changes.
-        await provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
             $"group '{group.DisplayName}' created with {normalized.Members?.Count ?? 0} member(s)", [], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        var group = write.Resource;
         GroupWriter.Write(group, type, normalized.Attributes);
-        Touch(group, clock);
+        write.Touch();
         await db.SaveUniqueAsync("displayName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
         {
-            if (provisioning.IsMapped(group.Id))
+            if (write.Provisioning.IsMapped(group.Id))
             {
                 affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken));
                 affected.UnionWith(MemberGuids(members.Select(m => m.Value)));
@@ -120,30 +117,28 @@ public static class GroupsApi
             await Memberships.RemoveAllAsync(db, connectionId, group.Id, cancellationToken);
             await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
         }
-        await provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
     {
         var body = await call.BodyAsync(cancellationToken);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row lock queues concurrent PATCHes of one group; the member rows themselves are never read.
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        var group = write.Resource;
         var type = call.Schema.Group;
         var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), type);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
-        var affected = provisioning.IsMapped(group.Id)
+        var affected = write.Provisioning.IsMapped(group.Id)
             ? await AffectedUsersAsync(db, connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
         foreach (var change in result.MembershipChanges)
@@ -153,12 +148,12 @@ public static class GroupsApi
         if (result.Changed || result.MembershipChanges.Count > 0)
         {
             GroupWriter.Write(group, type, result.Attributes);
-            Touch(group, clock);
+            write.Touch();
             await db.SaveUniqueAsync("displayName", cancellationToken);
-            await provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
+            await write.Provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
                 $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         // Okta and Entra both accept 204 for a group PATCH; a group's members can be many, so
         // the body is sent only when the client asks for attributes.
@@ -167,27 +162,25 @@ public static class GroupsApi
             : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
-        IReadOnlyCollection<Guid> affected = provisioning.IsMapped(group.Id)
+        var group = write.Resource;
+        IReadOnlyCollection<Guid> affected = write.Provisioning.IsMapped(group.Id)
             ? await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken)
             : [];
         await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
         db.Groups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
         // The members' roles are recomputed without the deleted group (its mapping stays, matching nothing).
-        await provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' deleted", affected, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }
 
@@ -263,18 +256,6 @@ public static class GroupsApi
             parts.Insert(0, "attributes changed");
         }
         return string.Join(", ", parts);
-    }
-
-    private static async Task<ScimGroup?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var groupId)
-            ? (await db.Groups.FromSql($"SELECT * FROM scim_groups WHERE id = {groupId} AND connection_id = {connectionId} FOR UPDATE")
-                .ToListAsync(cancellationToken)).SingleOrDefault()
-            : null;
-
-    private static void Touch(ScimGroup group, TimeProvider clock)
-    {
-        group.Version++;
-        group.LastModified = clock.GetUtcNow();
     }
 
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimGroup group, int status, CancellationToken cancellationToken)

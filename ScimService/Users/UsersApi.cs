@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
@@ -10,6 +9,7 @@ using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Users;
 
@@ -62,59 +62,54 @@ public static class UsersApi
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, clock.GetUtcNow());
+        await using var write = await writes.BeginAsync<ScimUser>(call, cancellationToken);
+        var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, write.Now);
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var user = write.Resource;
         var before = UserSnapshot.From(user);
         UserWriter.Write(user, type, normalized.Attributes);
-        Touch(user, clock);
+        write.Touch();
         await db.SaveUniqueAsync("userName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var body = await call.BodyAsync(cancellationToken);
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var user = write.Resource;
         var type = call.Schema.User;
         var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), type);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
         // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
         // changes nothing: it is never stored.
@@ -122,44 +117,29 @@ public static class UsersApi
         {
             var before = UserSnapshot.From(user);
             UserWriter.Write(user, type, result.Attributes);
-            Touch(user, clock);
+            write.Touch();
             await db.SaveUniqueAsync("userName", cancellationToken);
-            await provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
+            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var user = write.Resource;
         // The policy runs while the account still points to the user; the user's row goes after.
-        await provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), UserSnapshot.From(user), null, cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), UserSnapshot.From(user), null, cancellationToken);
         await Memberships.RemoveMemberEverywhereAsync(db, call.ConnectionId, user.Id, cancellationToken);
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
-    }
-
-    /// <summary>Reads the user and holds its row until the transaction ends, so concurrent writes queue up instead of losing each other.</summary>
-    private static async Task<ScimUser?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var userId)
-            ? (await db.Users.FromSql($"SELECT * FROM scim_users WHERE id = {userId} AND connection_id = {connectionId} FOR UPDATE")
-                .ToListAsync(cancellationToken)).SingleOrDefault()
-            : null;
-
-    private static void Touch(ScimUser user, TimeProvider clock)
-    {
-        user.Version++;
-        user.LastModified = clock.GetUtcNow();
     }
 
     private static bool ShowsGroups(ScimCall call) =>
