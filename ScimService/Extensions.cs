@@ -2,6 +2,7 @@ using Provisioning.Contracts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Engine;
 using Provisioning.ScimService.Realms.Reconciliation;
@@ -57,6 +58,7 @@ public static class Extensions
         builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
         builder.Services.AddScoped<ScimWrites>();
+        builder.Services.AddScoped<MembershipDeltas>();
         builder.Services.AddScoped<RoleReconciliation>();
         builder.Services.AddSingleton<SettingsReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SettingsReconciler>());

@@ -18,7 +18,7 @@ public static class BulkApi
 {
     public static void MapBulkApi(this RouteGroupBuilder scim) => scim.MapPost("/Bulk", PostAsync);
 
-    private static async Task<ScimJsonResult> PostAsync(ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken ct)
+    private static async Task<ScimJsonResult> PostAsync(ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken ct)
     {
         if (call.Request.ContentLength > BulkLimits.MaxPayloadBytes)
         {
@@ -29,7 +29,7 @@ public static class BulkApi
         {
             return TooLarge($"A bulk request may carry at most {BulkLimits.MaxOperations} operations; this one has {request.Operations.Count}.");
         }
-        var results = await RunAsync(request, call with { Projection = Projection.Default }, db, writes, logger, ct);
+        var results = await RunAsync(request, call with { Projection = Projection.Default }, db, writes, memberships, logger, ct);
         return ScimResults.Ok(new JsonObject
         {
             ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
@@ -37,7 +37,7 @@ public static class BulkApi
         });
     }
 
-    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken cancellationToken)
     {
         var schedule = BulkSchedule.Plan(request.Operations);
         var createdIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -53,7 +53,7 @@ public static class BulkApi
                     "The bulkId references of this operation form a cycle, so it can never run."),
                 (_, not null) => ScimResults.Error(StatusCodes.Status409Conflict,
                     $"bulkId '{unresolved}' does not resolve: no operation of this request created it."),
-                _ => await ExecuteAsync(operation.Resolve(createdIds), call, db, writes, logger, cancellationToken),
+                _ => await ExecuteAsync(operation.Resolve(createdIds), call, db, writes, memberships, logger, cancellationToken),
             };
 
             if (operation.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
@@ -72,13 +72,13 @@ public static class BulkApi
         return results;
     }
 
-    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken cancellationToken)
     {
         // One operation's failed save must not leave its entities behind for the next one.
         db.ChangeTracker.Clear();
         try
         {
-            return await BulkDispatch.RunAsync(operation, call with { IfMatch = operation.Version, Data = operation.Data }, db, writes, logger, cancellationToken);
+            return await BulkDispatch.RunAsync(operation, call with { IfMatch = operation.Version, Data = operation.Data }, db, writes, memberships, cancellationToken);
         }
         catch (ScimProtocolException e)
         {

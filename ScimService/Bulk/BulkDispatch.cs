@@ -10,7 +10,7 @@ namespace Provisioning.ScimService.Bulk;
 /// <summary>Sends one bulk operation (its data and version ride on its <see cref="ScimCall"/>) to the Users or Groups operation its method and path name.</summary>
 public static class BulkDispatch
 {
-    public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken ct)
+    public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken ct)
     {
         var segments = op.Path.Trim('/').Split('/');
         var id = segments.Length == 2 ? segments[1] : null;
@@ -22,9 +22,9 @@ public static class BulkDispatch
             ("users", "PUT") => UsersApi.ReplaceAsync(id!, call, db, writes, ct),
             ("users", "PATCH") => UsersApi.PatchAsync(id!, call, db, writes, ct),
             ("users", "DELETE") => UsersApi.DeleteAsync(id!, call, db, writes, ct),
-            ("groups", "POST") => GroupsApi.CreateAsync(call, db, writes, logger, ct),
-            ("groups", "PUT") => GroupsApi.ReplaceAsync(id!, call, db, writes, logger, ct),
-            ("groups", "PATCH") => GroupsApi.PatchAsync(id!, call, db, writes, logger, ct),
+            ("groups", "POST") => GroupsApi.CreateAsync(call, db, writes, memberships, ct),
+            ("groups", "PUT") => GroupsApi.ReplaceAsync(id!, call, db, writes, memberships, ct),
+            ("groups", "PATCH") => GroupsApi.PatchAsync(id!, call, db, writes, memberships, ct),
             ("groups", "DELETE") => GroupsApi.DeleteAsync(id!, call, db, writes, ct),
             _ => Task.FromResult(InvalidPath(op)),
         };

@@ -67,7 +67,7 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
@@ -80,7 +80,7 @@ public static class GroupsApi
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         if (normalized.Members is { Count: > 0 } members)
         {
-            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, new AddMembers(members), cancellationToken);
         }
         // A new group has a new id, so no mapping can name it yet: no role changes.
         await write.Provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
@@ -89,7 +89,7 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
@@ -109,13 +109,12 @@ public static class GroupsApi
         var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
         {
+            var replace = new ReplaceMembers(members);
             if (write.Provisioning.IsMapped(group.Id))
             {
-                affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken));
-                affected.UnionWith(MemberGuids(members.Select(m => m.Value)));
+                affected = await memberships.AffectedUsersAsync(connectionId, group.Id, [replace], cancellationToken);
             }
-            await Memberships.RemoveAllAsync(db, connectionId, group.Id, cancellationToken);
-            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
         }
         await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
@@ -123,7 +122,7 @@ public static class GroupsApi
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, ILogger<ScimGroup> logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
         var body = await call.BodyAsync(cancellationToken);
         var connectionId = call.ConnectionId;
@@ -139,11 +138,11 @@ public static class GroupsApi
         await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
         var affected = write.Provisioning.IsMapped(group.Id)
-            ? await AffectedUsersAsync(db, connectionId, group.Id, result.MembershipChanges, cancellationToken)
+            ? await memberships.AffectedUsersAsync(connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
         foreach (var change in result.MembershipChanges)
         {
-            await ApplyAsync(db, connectionId, group.Id, change, logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken);
         }
         if (result.Changed || result.MembershipChanges.Count > 0)
         {
@@ -184,73 +183,9 @@ public static class GroupsApi
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }
 
-    private static async Task ApplyAsync(ScimDbContext db, Guid connectionId, Guid groupId, MembershipChange change, ILogger logger, CancellationToken cancellationToken)
-    {
-        switch (change)
-        {
-            case AddMembers add:
-                await AddMembersAsync(db, connectionId, groupId, add.Members.Select(m => m.Value), logger, cancellationToken);
-                break;
-            case RemoveMembers remove:
-                await Memberships.RemoveAsync(db, connectionId, groupId, remove.MemberIds, cancellationToken);
-                break;
-            case RemoveAllMembers:
-                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
-                break;
-            case ReplaceMembers replace:
-                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
-                await AddMembersAsync(db, connectionId, groupId, replace.Members.Select(m => m.Value), logger, cancellationToken);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// An IdP does not retry a 400, so one unknown member id must not lose a whole push: the
-    /// known members are added, the unknown ids are skipped and logged.
-    /// </summary>
-    private static async Task AddMembersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, ILogger logger, CancellationToken cancellationToken)
-    {
-        var unknown = await Memberships.AddAsync(db, connectionId, groupId, values, cancellationToken);
-        if (unknown.Count > 0)
-        {
-            logger.LogWarning("Skipped {Count} member id(s) of group {GroupId} that name no user or group of connection {ConnectionId}: {MemberIds}",
-                unknown.Count, groupId, connectionId, string.Join(", ", unknown.Take(20).Select(v => ListQuery.Shorten(v))));
-        }
-    }
-
-    /// <summary>The users whose membership this PATCH may change: only read for a group mapped to a role.</summary>
-    private static async Task<HashSet<Guid>> AffectedUsersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
-    {
-        var affected = new HashSet<Guid>();
-        if (changes.Any(c => c is RemoveAllMembers or ReplaceMembers))
-        {
-            affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, groupId, cancellationToken));
-        }
-        foreach (var change in changes)
-        {
-            affected.UnionWith(change switch
-            {
-                AddMembers add => MemberGuids(add.Members.Select(m => m.Value)),
-                ReplaceMembers replace => MemberGuids(replace.Members.Select(m => m.Value)),
-                RemoveMembers remove => MemberGuids(remove.MemberIds),
-                _ => [],
-            });
-        }
-        return affected;
-    }
-
-    private static IEnumerable<Guid> MemberGuids(IEnumerable<string> values) =>
-        values.Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty);
-
     private static string Describe(bool attributesChanged, IReadOnlyList<MembershipChange> changes)
     {
-        var parts = changes.Select(change => change switch
-        {
-            AddMembers add => $"{add.Members.Count} member(s) added",
-            RemoveMembers remove => $"{remove.MemberIds.Count} member(s) removed",
-            ReplaceMembers replace => $"members replaced with {replace.Members.Count}",
-            _ => "all members removed",
-        }).ToList();
+        var parts = changes.Select(change => change.Summary).ToList();
         if (attributesChanged)
         {
             parts.Insert(0, "attributes changed");
