@@ -73,6 +73,10 @@ public static class GroupsApi
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
         await using var write = await writes.BeginAsync<ScimGroup>(call, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
         var group = GroupWriter.Create(connectionId, type, normalized.Attributes, write.Now);
         db.Groups.Add(group);
         await db.SaveUniqueAsync("displayName", cancellationToken);

@@ -67,6 +67,10 @@ public static class UsersApi
         var type = call.Schema.User;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         await using var write = await writes.BeginAsync<ScimUser>(call, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
         var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, write.Now);
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);

@@ -9,12 +9,12 @@ namespace Provisioning.ScimService.Writes;
 /// resource, the locked row — or the refusal (404, 412) that ends it before anything is written.
 /// Disposing it without <see cref="CommitAsync"/> rolls everything back.
 /// </summary>
-public sealed class ScimWrite<T>(ProvisioningRun provisioning, IDbContextTransaction transaction, TimeProvider clock) : IAsyncDisposable
+public sealed class ScimWrite<T>(ProvisioningRun? provisioning, IDbContextTransaction? transaction, TimeProvider clock) : IAsyncDisposable
     where T : class, IStoredResource
 {
     private T? _resource;
 
-    public ProvisioningRun Provisioning => provisioning;
+    public ProvisioningRun Provisioning => provisioning ?? throw new InvalidOperationException("A refused write has no provisioning run.");
 
     /// <summary>Why the write cannot go on; null when <see cref="Resource"/> is held.</summary>
     public ScimJsonResult? Refusal { get; private set; }
@@ -30,9 +30,13 @@ public sealed class ScimWrite<T>(ProvisioningRun provisioning, IDbContextTransac
         Resource.LastModified = clock.GetUtcNow();
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        (transaction ?? throw new InvalidOperationException("A refused write has no transaction.")).CommitAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    public ValueTask DisposeAsync() => transaction?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>A write refused before its transaction began.</summary>
+    internal static ScimWrite<T> Refused(ScimJsonResult refusal) => new ScimWrite<T>(null, null, TimeProvider.System).Refuse(refusal);
 
     internal ScimWrite<T> Holding(T resource)
     {

@@ -12,10 +12,14 @@ namespace Provisioning.ScimService.Writes;
 /// </summary>
 public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, TimeProvider clock)
 {
-    /// <summary>A create: settings, then BEGIN; the row is the caller's to add.</summary>
+    /// <summary>A create: settings, then BEGIN; the row is the caller's to add. A connection without settings is the <see cref="ScimWrite{T}.Refusal"/>.</summary>
     public async Task<ScimWrite<T>> BeginAsync<T>(ScimCall call, CancellationToken cancellationToken) where T : class, IStoredResource
     {
         var provisioning = await engine.BeginAsync(call, db, cancellationToken);
+        if (provisioning is null)
+        {
+            return ScimWrite<T>.Refused(ScimResponses.NoSettings());
+        }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return new ScimWrite<T>(provisioning, transaction, clock);
     }
@@ -24,6 +28,10 @@ public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, Time
     public async Task<ScimWrite<T>> OpenAsync<T>(ScimCall call, string resourceType, string id, CancellationToken cancellationToken) where T : class, IStoredResource
     {
         var write = await BeginAsync<T>(call, cancellationToken);
+        if (write.Refusal is not null)
+        {
+            return write;
+        }
         var row = Guid.TryParse(id, out var rowId) ? await LockAsync<T>(call.ConnectionId, rowId, cancellationToken) : null;
         if (row is null)
         {
