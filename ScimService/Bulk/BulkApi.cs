@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;

@@ -1,4 +1,3 @@
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;

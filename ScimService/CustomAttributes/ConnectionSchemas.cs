@@ -32,6 +32,4 @@ public static class ConnectionSchemas
             return await next(invocation);
         });
 
-    public static ConnectionSchema ConnectionSchemaOf(this HttpContext http) =>
-        http.Features.Get<ConnectionSchema>() ?? throw new InvalidOperationException("The SCIM group's filter sets the connection's schema.");
 }

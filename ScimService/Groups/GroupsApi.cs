@@ -2,12 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
-using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Groups;
@@ -62,7 +61,7 @@ public static class GroupsApi
         }
         if (Preconditions.NotModified(call.Request, group.Version))
         {
-            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(group.Version));
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Meta.ETag(group.Version));
         }
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
@@ -162,7 +161,7 @@ public static class GroupsApi
         // the body is sent only when the client asks for attributes.
         return call.AskedForAttributes
             ? await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken)
-            : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
+            : new ScimJsonResult(StatusCodes.Status204NoContent, null, Meta.ETag(group.Version));
     }
 
     public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)

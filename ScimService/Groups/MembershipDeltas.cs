@@ -1,4 +1,3 @@
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Querying;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Provisioning.Contracts;
-using Provisioning.ScimService.CustomAttributes;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Tenancy;

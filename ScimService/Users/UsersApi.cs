@@ -2,13 +2,11 @@ using System.Text.Json.Nodes;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
-using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Querying;
-using Provisioning.ScimService.Realms.Engine;
 using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Users;
@@ -57,7 +55,7 @@ public static class UsersApi
         }
         if (Preconditions.NotModified(call.Request, user.Version))
         {
-            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(user.Version));
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Meta.ETag(user.Version));
         }
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
     }
@@ -76,7 +74,7 @@ public static class UsersApi
         await db.SaveUniqueAsync("userName", cancellationToken);
         await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(), cancellationToken);
         await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
     }
@@ -91,13 +89,13 @@ public static class UsersApi
             return refused;
         }
         var user = write.Resource;
-        var before = UserSnapshot.From(user);
+        var before = user.ToSnapshot();
         UserWriter.Write(user, type, normalized.Attributes);
         write.Touch();
         await db.SaveUniqueAsync("userName", cancellationToken);
         await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
         await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
@@ -119,11 +117,11 @@ public static class UsersApi
         // changes nothing: it is never stored.
         if (result.Changed)
         {
-            var before = UserSnapshot.From(user);
+            var before = user.ToSnapshot();
             UserWriter.Write(user, type, result.Attributes);
             write.Touch();
             await db.SaveUniqueAsync("userName", cancellationToken);
-            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
+            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
         }
         await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
@@ -138,7 +136,7 @@ public static class UsersApi
         }
         var user = write.Resource;
         // The policy runs while the account still points to the user; the user's row goes after.
-        await write.Provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), UserSnapshot.From(user), null, cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), user.ToSnapshot(), null, cancellationToken);
         await Memberships.RemoveMemberEverywhereAsync(db, call.ConnectionId, user.Id, cancellationToken);
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Settings;
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Users;
 
-namespace Provisioning.ScimService.Querying;
+namespace Provisioning.ScimService.Search;
 
 /// <summary>
 /// POST /.search (RFC 7644 §3.4.3): users, then groups, paged as one list. A filter that
