@@ -28,6 +28,9 @@ public class ProvisioningApp : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Where every service's traces, logs and metrics go (OTLP/HTTP), for tests that read them.</summary>
+    public TelemetryReceiver Telemetry { get; private set; } = null!;
     /// <summary>Each calling service's own internal key (the AppHost's <c>*-api-key</c> parameters).</summary>
     public IReadOnlyDictionary<InternalCaller, string> Keys { get; } = Enum.GetValues<InternalCaller>().ToDictionary(c => c, _ => Secret());
     public string ContextSigningKey { get; } = Secret();
@@ -45,6 +48,7 @@ public class ProvisioningApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        Telemetry = await TelemetryReceiver.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"Infrastructure:DataDirectory={_dataDirectory}",
@@ -59,8 +63,16 @@ public class ProvisioningApp : IAsyncLifetime
         ]);
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
-            // No dashboard runs under test; an OTLP endpoint with nothing behind it makes every process slow to stop.
-            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            // No dashboard runs under test: the services export to the test's own receiver instead, in
+            // short batches, so a test can read what they exported about its requests seconds later.
+            builder.CreateResourceBuilder(project).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/');
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "500";
+                context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
+                context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "2000";
+            });
         }
         // Warnings and errors of every resource reach the test output: a failing run says why.
         builder.Services.AddLogging(logging => logging
@@ -91,6 +103,10 @@ public class ProvisioningApp : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
         }
         try
         {
