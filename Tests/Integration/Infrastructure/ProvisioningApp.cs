@@ -45,6 +45,12 @@ public class ProvisioningApp : IAsyncLifetime
     /// <summary>How long the whole system may take to start and become healthy.</summary>
     protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// Whether the Aspire dashboard runs, for a test that photographs it; then the services export
+    /// their telemetry to the dashboard instead of to <see cref="Telemetry"/>.
+    /// </summary>
+    protected virtual bool ShowsDashboard => false;
+
     /// <summary>AppHost configuration on top of the shared defaults, e.g. replica counts.</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
@@ -52,7 +58,7 @@ public class ProvisioningApp : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataDirectory);
         Telemetry = await TelemetryReceiver.StartAsync();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(new DistributedApplicationTestingBuilderOptions { EnableDashboard = ShowsDashboard },
         [
             $"Infrastructure:DataDirectory={_dataDirectory}",
             "Infrastructure:Durable=false",
@@ -65,7 +71,7 @@ public class ProvisioningApp : IAsyncLifetime
             .. _settings,
             .. ExtraArguments,
         ]);
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        foreach (var project in builder.Resources.OfType<ProjectResource>().Where(_ => !ShowsDashboard))
         {
             // No dashboard runs under test: the services export to the test's own receiver instead, in
             // short batches, so a test can read what they exported about its requests seconds later.
@@ -120,6 +126,13 @@ public class ProvisioningApp : IAsyncLifetime
         {
             // A server still closing its files; the folder is in the temp directory either way.
         }
+    }
+
+    /// <summary>The running dashboard's address, with the credential that signs a browser in (only when <see cref="ShowsDashboard"/>).</summary>
+    public async Task<Uri> DashboardUrlAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await App.GetDashboardUrlAsync(timeout.Token);
     }
 
     /// <summary>A client for the public door, as an IdP or a browser reaches it.</summary>
