@@ -1,12 +1,14 @@
 using Provisioning.Contracts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
+using Provisioning.ScimService.CustomAttributes;
+using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Engine;
 using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService;
 
@@ -44,6 +46,14 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
     }
 
+    /// <summary>
+    /// The /scim/v2 route group, its filters outermost first: protocol errors become SCIM error
+    /// JSON; the Gateway's signed tenant context is verified before anything else is read; the
+    /// connection's schema is attached; the call's query parameters are checked before the endpoint runs.
+    /// </summary>
+    public static RouteGroupBuilder MapScimRoutes(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/scim/v2").WithScimErrors().RequireSignedContext().WithConnectionSchema().WithScimCalls();
+
     /// <summary>The engine, and the settings it reads: PolicyService over HTTP, kept in memory, dropped on Redis invalidations.</summary>
     private static void AddProvisioningEngine(this IHostApplicationBuilder builder)
     {
@@ -55,6 +65,8 @@ public static class Extensions
         builder.Services.AddSingleton<ConnectionSettingsCache>();
         builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
+        builder.Services.AddScoped<ScimWrites>();
+        builder.Services.AddScoped<MembershipDeltas>();
         builder.Services.AddScoped<RoleReconciliation>();
         builder.Services.AddSingleton<SettingsReconciler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SettingsReconciler>());

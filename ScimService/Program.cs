@@ -1,3 +1,4 @@
+using Provisioning.ScimService.Search;
 using Provisioning.ScimService;
 using Provisioning.ScimService.Bulk;
 using Provisioning.ScimService.CustomAttributes;
@@ -7,11 +8,9 @@ using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Internal;
 using Provisioning.ScimService.ProvisioningLog;
-using Provisioning.ScimService.Querying;
 using Provisioning.ScimService.Realms;
 using Provisioning.ScimService.Realms.Devices;
 using Provisioning.ScimService.Realms.Reconciliation;
-using Provisioning.ScimService.Tenancy;
 using Provisioning.ScimService.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,7 +30,7 @@ await app.SeedDevelopmentDevicesAsync();
 app.UseScimErrorBodies();
 app.MapDefaultEndpoints();
 
-var scim = app.MapScimGroup().WithConnectionSchema();
+var scim = app.MapScimRoutes();
 scim.MapUsersApi();
 scim.MapGroupsApi();
 scim.MapRootSearchApi();

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Querying;
-using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Bulk;
 
@@ -15,27 +15,28 @@ namespace Provisioning.ScimService.Bulk;
 /// </summary>
 public static class BulkApi
 {
-    public static void MapBulkApi(this RouteGroupBuilder scim) =>
-        scim.MapPost("/Bulk", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<BulkRequest> logger, CancellationToken ct) =>
-        {
-            if (http.Request.ContentLength > BulkLimits.MaxPayloadBytes)
-            {
-                return TooLarge($"A bulk request may carry at most {BulkLimits.MaxPayloadBytes} bytes.");
-            }
-            var request = BulkRequest.Parse(await ScimRequestBody.ReadObjectAsync(http.Request, ct));
-            if (request.Operations.Count > BulkLimits.MaxOperations)
-            {
-                return TooLarge($"A bulk request may carry at most {BulkLimits.MaxOperations} operations; this one has {request.Operations.Count}.");
-            }
-            var results = await RunAsync(request, ScimCall.From(http) with { Projection = Projection.Default }, db, engine, clock, logger, ct);
-            return ScimResults.Ok(new JsonObject
-            {
-                ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
-                ["Operations"] = new JsonArray(results.ToArray<JsonNode>()),
-            });
-        });
+    public static void MapBulkApi(this RouteGroupBuilder scim) => scim.MapPost("/Bulk", PostAsync);
 
-    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> PostAsync(ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken ct)
+    {
+        if (call.Request.ContentLength > BulkLimits.MaxPayloadBytes)
+        {
+            return TooLarge($"A bulk request may carry at most {BulkLimits.MaxPayloadBytes} bytes.");
+        }
+        var request = BulkRequest.Parse(await call.BodyAsync(ct));
+        if (request.Operations.Count > BulkLimits.MaxOperations)
+        {
+            return TooLarge($"A bulk request may carry at most {BulkLimits.MaxOperations} operations; this one has {request.Operations.Count}.");
+        }
+        var results = await RunAsync(request, call with { Projection = Projection.Default }, db, writes, memberships, logger, ct);
+        return ScimResults.Ok(new JsonObject
+        {
+            ["schemas"] = new JsonArray(ScimSchemas.BulkResponse),
+            ["Operations"] = new JsonArray(results.ToArray<JsonNode>()),
+        });
+    }
+
+    private static async Task<List<JsonObject>> RunAsync(BulkRequest request, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken cancellationToken)
     {
         var schedule = BulkSchedule.Plan(request.Operations);
         var createdIds = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +52,7 @@ public static class BulkApi
                     "The bulkId references of this operation form a cycle, so it can never run."),
                 (_, not null) => ScimResults.Error(StatusCodes.Status409Conflict,
                     $"bulkId '{unresolved}' does not resolve: no operation of this request created it."),
-                _ => await ExecuteAsync(operation.Resolve(createdIds), call with { IfMatch = operation.Version }, db, engine, clock, logger, cancellationToken),
+                _ => await ExecuteAsync(operation.Resolve(createdIds), call, db, writes, memberships, logger, cancellationToken),
             };
 
             if (operation.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
@@ -70,13 +71,13 @@ public static class BulkApi
         return results;
     }
 
-    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> ExecuteAsync(BulkOperation operation, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, ILogger<BulkRequest> logger, CancellationToken cancellationToken)
     {
         // One operation's failed save must not leave its entities behind for the next one.
         db.ChangeTracker.Clear();
         try
         {
-            return await BulkDispatch.RunAsync(operation, call, db, engine, clock, logger, cancellationToken);
+            return await BulkDispatch.RunAsync(operation, call with { IfMatch = operation.Version, Data = operation.Data }, db, writes, memberships, cancellationToken);
         }
         catch (ScimProtocolException e)
         {

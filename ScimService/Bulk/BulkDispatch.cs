@@ -1,16 +1,15 @@
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
-using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 using Provisioning.ScimService.Users;
 
 namespace Provisioning.ScimService.Bulk;
 
-/// <summary>Sends one bulk operation to the Users or Groups operation its method and path name.</summary>
+/// <summary>Sends one bulk operation (its data and version ride on its <see cref="ScimCall"/>) to the Users or Groups operation its method and path name.</summary>
 public static class BulkDispatch
 {
-    public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger, CancellationToken ct)
+    public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken ct)
     {
         var segments = op.Path.Trim('/').Split('/');
         var id = segments.Length == 2 ? segments[1] : null;
@@ -18,14 +17,14 @@ public static class BulkDispatch
         return (segments[0].ToLowerInvariant(), op.Method) switch
         {
             _ when invalidPath => Task.FromResult(InvalidPath(op)),
-            ("users", "POST") => UsersApi.CreateAsync(call, op.Data!, db, engine, clock, ct),
-            ("users", "PUT") => UsersApi.ReplaceAsync(call, id!, op.Data!, db, engine, clock, ct),
-            ("users", "PATCH") => UsersApi.PatchAsync(call, id!, op.Data!, db, engine, clock, ct),
-            ("users", "DELETE") => UsersApi.DeleteAsync(call, id!, db, engine, ct),
-            ("groups", "POST") => GroupsApi.CreateAsync(call, op.Data!, db, engine, clock, logger, ct),
-            ("groups", "PUT") => GroupsApi.ReplaceAsync(call, id!, op.Data!, db, engine, clock, logger, ct),
-            ("groups", "PATCH") => GroupsApi.PatchAsync(call, id!, op.Data!, db, engine, clock, logger, ct),
-            ("groups", "DELETE") => GroupsApi.DeleteAsync(call, id!, db, engine, ct),
+            ("users", "POST") => UsersApi.CreateAsync(call, db, writes, ct),
+            ("users", "PUT") => UsersApi.ReplaceAsync(id!, call, db, writes, ct),
+            ("users", "PATCH") => UsersApi.PatchAsync(id!, call, db, writes, ct),
+            ("users", "DELETE") => UsersApi.DeleteAsync(id!, call, db, writes, ct),
+            ("groups", "POST") => GroupsApi.CreateAsync(call, db, writes, memberships, ct),
+            ("groups", "PUT") => GroupsApi.ReplaceAsync(id!, call, db, writes, memberships, ct),
+            ("groups", "PATCH") => GroupsApi.PatchAsync(id!, call, db, writes, memberships, ct),
+            ("groups", "DELETE") => GroupsApi.DeleteAsync(id!, call, db, writes, ct),
             _ => Task.FromResult(InvalidPath(op)),
         };
     }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Realms.Engine;
 using Provisioning.ScimService.Tenancy;
@@ -24,12 +24,12 @@ public static class ConnectionSchemas
         {
             var http = invocation.HttpContext;
             var engine = http.RequestServices.GetRequiredService<ProvisioningEngine>();
-            var settings = await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted)
-                ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
+            if (await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted) is not { } settings)
+            {
+                return ScimResponses.NoSettings();
+            }
             http.Features.Set(For(settings));
             return await next(invocation);
         });
 
-    public static ConnectionSchema ConnectionSchemaOf(this HttpContext http) =>
-        http.Features.Get<ConnectionSchema>() ?? throw new InvalidOperationException("The SCIM group's filter sets the connection's schema.");
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.CustomAttributes;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Tenancy;
 
 namespace Provisioning.ScimService.Discovery;
 

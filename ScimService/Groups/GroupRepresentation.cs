@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using Provisioning.ScimService.Http;
-using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Users;
-using Provisioning.ScimService.Resources;
 
 namespace Provisioning.ScimService.Groups;
 
@@ -16,7 +13,7 @@ public static class GroupRepresentation
         var attributes = StoredAttributes.Visible(JsonNode.Parse(group.Attributes)!.AsObject(), type);
         var resource = new JsonObject
         {
-            ["schemas"] = UserRepresentation.SchemasOf(attributes, type),
+            ["schemas"] = SchemasDeclaration.Of(attributes, type),
             ["id"] = group.Id.ToString(),
         };
         foreach (var (name, value) in attributes.ToList())

@@ -2,39 +2,38 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
-using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Querying;
-using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Groups;
 
 /// <summary>/Groups: RFC 7644 §3.3–3.6 for the Group resource type; members are written as deltas.</summary>
 public static class GroupsApi
 {
-
     public static void MapGroupsApi(this RouteGroupBuilder scim)
     {
         var groups = scim.MapGroup("/Groups");
-        groups.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
-        groups.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        groups.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
+        groups.MapGet("/", ListAsync);
+        groups.MapPost("/.search", SearchAsync);
+        groups.MapPost("/", CreateAsync);
         groups.MapGet("/{id}", GetAsync);
-        groups.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
-        groups.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger<ScimGroup> logger, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, logger, ct));
-        groups.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
+        groups.MapPut("/{id}", ReplaceAsync);
+        groups.MapPatch("/{id}", PatchAsync);
+        groups.MapDelete("/{id}", DeleteAsync);
     }
 
-    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
+    private static Task<ScimJsonResult> ListAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        ListPageAsync(call, call.QueryStringListQuery(), db, cancellationToken);
+
+    private static async Task<ScimJsonResult> SearchAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        await ListPageAsync(call, ListQuery.FromSearchRequest(await call.BodyAsync(cancellationToken)), db, cancellationToken);
+
+    /// <summary>One page of the connection's groups (also a part of a search across resource types).</summary>
+    public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
         var page = await ResourceListing.ListAsync<ScimGroup>(db, "scim_groups", call.ConnectionId, query, type, cancellationToken);
@@ -51,9 +50,8 @@ public static class GroupsApi
             GroupRepresentation.ToScim(group, type, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
     }
 
-    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var call = ScimCall.From(http);
         var group = Guid.TryParse(id, out var groupId)
             ? await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId && g.ConnectionId == call.ConnectionId, cancellationToken)
             : null;
@@ -61,220 +59,141 @@ public static class GroupsApi
         {
             return ScimResponses.NotFound("Group", id);
         }
-        if (Preconditions.NotModified(http.Request, group.Version))
+        if (Preconditions.NotModified(call.Request, group.Version))
         {
-            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(group.Version));
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Meta.ETag(group.Version));
         }
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = GroupWriter.Create(connectionId, type, normalized.Attributes, clock.GetUtcNow());
+        await using var write = await writes.BeginAsync<ScimGroup>(call, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var group = GroupWriter.Create(connectionId, type, normalized.Attributes, write.Now);
         db.Groups.Add(group);
         await db.SaveUniqueAsync("displayName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         if (normalized.Members is { Count: > 0 } members)
         {
-            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, new AddMembers(members), cancellationToken);
         }
         // A new group has a new id, so no mapping can name it yet: no role changes.
-        await provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
             $"group '{group.DisplayName}' created with {normalized.Members?.Count ?? 0} member(s)", [], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
         var type = call.Schema.Group;
-        var normalized = ResourceNormalizer.Normalize(body, type);
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        var group = write.Resource;
         GroupWriter.Write(group, type, normalized.Attributes);
-        Touch(group, clock);
+        write.Touch();
         await db.SaveUniqueAsync("displayName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
         {
-            if (provisioning.IsMapped(group.Id))
+            var replace = new ReplaceMembers(members);
+            if (write.Provisioning.IsMapped(group.Id))
             {
-                affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken));
-                affected.UnionWith(MemberGuids(members.Select(m => m.Value)));
+                affected = await memberships.AffectedUsersAsync(connectionId, group.Id, [replace], cancellationToken);
             }
-            await Memberships.RemoveAllAsync(db, connectionId, group.Id, cancellationToken);
-            await AddMembersAsync(db, connectionId, group.Id, members.Select(m => m.Value), logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
         }
-        await provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken cancellationToken)
     {
+        var body = await call.BodyAsync(cancellationToken);
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row lock queues concurrent PATCHes of one group; the member rows themselves are never read.
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
+        var group = write.Resource;
         var type = call.Schema.Group;
         var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), type);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
-        var affected = provisioning.IsMapped(group.Id)
-            ? await AffectedUsersAsync(db, connectionId, group.Id, result.MembershipChanges, cancellationToken)
+        var affected = write.Provisioning.IsMapped(group.Id)
+            ? await memberships.AffectedUsersAsync(connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
         foreach (var change in result.MembershipChanges)
         {
-            await ApplyAsync(db, connectionId, group.Id, change, logger, cancellationToken);
+            await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken);
         }
         if (result.Changed || result.MembershipChanges.Count > 0)
         {
             GroupWriter.Write(group, type, result.Attributes);
-            Touch(group, clock);
+            write.Touch();
             await db.SaveUniqueAsync("displayName", cancellationToken);
-            await provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
+            await write.Provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
                 $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
 
         // Okta and Entra both accept 204 for a group PATCH; a group's members can be many, so
         // the body is sent only when the client asks for attributes.
         return call.AskedForAttributes
             ? await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken)
-            : new ScimJsonResult(StatusCodes.Status204NoContent, null, Preconditions.ETag(group.Version));
+            : new ScimJsonResult(StatusCodes.Status204NoContent, null, Meta.ETag(group.Version));
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var connectionId = call.ConnectionId;
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var group = await LockAsync(db, connectionId, id, cancellationToken);
-        if (group is null)
+        await using var write = await writes.OpenAsync<ScimGroup>(call, "Group", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("Group", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, group.Version);
-        IReadOnlyCollection<Guid> affected = provisioning.IsMapped(group.Id)
+        var group = write.Resource;
+        IReadOnlyCollection<Guid> affected = write.Provisioning.IsMapped(group.Id)
             ? await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken)
             : [];
         await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
         db.Groups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
         // The members' roles are recomputed without the deleted group (its mapping stays, matching nothing).
-        await provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
+        await write.Provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' deleted", affected, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }
 
-    private static async Task ApplyAsync(ScimDbContext db, Guid connectionId, Guid groupId, MembershipChange change, ILogger logger, CancellationToken cancellationToken)
-    {
-        switch (change)
-        {
-            case AddMembers add:
-                await AddMembersAsync(db, connectionId, groupId, add.Members.Select(m => m.Value), logger, cancellationToken);
-                break;
-            case RemoveMembers remove:
-                await Memberships.RemoveAsync(db, connectionId, groupId, remove.MemberIds, cancellationToken);
-                break;
-            case RemoveAllMembers:
-                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
-                break;
-            case ReplaceMembers replace:
-                await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
-                await AddMembersAsync(db, connectionId, groupId, replace.Members.Select(m => m.Value), logger, cancellationToken);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// An IdP does not retry a 400, so one unknown member id must not lose a whole push: the
-    /// known members are added, the unknown ids are skipped and logged.
-    /// </summary>
-    private static async Task AddMembersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, ILogger logger, CancellationToken cancellationToken)
-    {
-        var unknown = await Memberships.AddAsync(db, connectionId, groupId, values, cancellationToken);
-        if (unknown.Count > 0)
-        {
-            logger.LogWarning("Skipped {Count} member id(s) of group {GroupId} that name no user or group of connection {ConnectionId}: {MemberIds}",
-                unknown.Count, groupId, connectionId, string.Join(", ", unknown.Take(20).Select(v => ListQuery.Shorten(v))));
-        }
-    }
-
-    /// <summary>The users whose membership this PATCH may change: only read for a group mapped to a role.</summary>
-    private static async Task<HashSet<Guid>> AffectedUsersAsync(ScimDbContext db, Guid connectionId, Guid groupId, IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
-    {
-        var affected = new HashSet<Guid>();
-        if (changes.Any(c => c is RemoveAllMembers or ReplaceMembers))
-        {
-            affected.UnionWith(await Memberships.UserMemberIdsAsync(db, connectionId, groupId, cancellationToken));
-        }
-        foreach (var change in changes)
-        {
-            affected.UnionWith(change switch
-            {
-                AddMembers add => MemberGuids(add.Members.Select(m => m.Value)),
-                ReplaceMembers replace => MemberGuids(replace.Members.Select(m => m.Value)),
-                RemoveMembers remove => MemberGuids(remove.MemberIds),
-                _ => [],
-            });
-        }
-        return affected;
-    }
-
-    private static IEnumerable<Guid> MemberGuids(IEnumerable<string> values) =>
-        values.Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty);
-
     private static string Describe(bool attributesChanged, IReadOnlyList<MembershipChange> changes)
     {
-        var parts = changes.Select(change => change switch
-        {
-            AddMembers add => $"{add.Members.Count} member(s) added",
-            RemoveMembers remove => $"{remove.MemberIds.Count} member(s) removed",
-            ReplaceMembers replace => $"members replaced with {replace.Members.Count}",
-            _ => "all members removed",
-        }).ToList();
+        var parts = changes.Select(change => change.Summary).ToList();
         if (attributesChanged)
         {
             parts.Insert(0, "attributes changed");
         }
         return string.Join(", ", parts);
-    }
-
-    private static async Task<ScimGroup?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var groupId)
-            ? (await db.Groups.FromSql($"SELECT * FROM scim_groups WHERE id = {groupId} AND connection_id = {connectionId} FOR UPDATE")
-                .ToListAsync(cancellationToken)).SingleOrDefault()
-            : null;
-
-    private static void Touch(ScimGroup group, TimeProvider clock)
-    {
-        group.Version++;
-        group.LastModified = clock.GetUtcNow();
     }
 
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimGroup group, int status, CancellationToken cancellationToken)

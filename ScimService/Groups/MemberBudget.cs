@@ -1,6 +1,5 @@
-using Provisioning.ScimService.Data;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol.Querying;
-using Provisioning.ScimService.Querying;
 
 namespace Provisioning.ScimService.Groups;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 
 namespace Provisioning.ScimService.Groups;
 
@@ -94,8 +93,9 @@ public static class Memberships
                 WHERE gm.connection_id = {connectionId} AND gm.group_id = page.group_id
                 ORDER BY gm.member_id
                 LIMIT {MemberBudget.MaxMembersPerResponse}) m
-            LEFT JOIN scim_users u ON m.member_type = 'User' AND u.id = m.member_id
-            LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.id = m.member_id
+            -- The connection leads both keys: without it, each member's row is looked for across every tenant.
+            LEFT JOIN scim_users u ON m.member_type = 'User' AND u.connection_id = m.connection_id AND u.id = m.member_id
+            LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.connection_id = m.connection_id AND g.id = m.member_id
             -- A member deleted while a PATCH added it concurrently can leave a row behind; it is never shown.
             WHERE u.id IS NOT NULL OR g.id IS NOT NULL
             ORDER BY m.group_id, m.member_id

@@ -1,7 +1,9 @@
+using Provisioning.ScimService.Writes;
+
 namespace Provisioning.ScimService.Groups;
 
 /// <summary>A SCIM group of one connection. Its members live in <see cref="GroupMember"/> rows, never in the JSON.</summary>
-public sealed class ScimGroup
+public sealed class ScimGroup : IStoredResource
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ConnectionId { get; init; }

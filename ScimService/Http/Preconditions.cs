@@ -1,26 +1,18 @@
 using Microsoft.Net.Http.Headers;
 using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Protocol.Resources;
 
 namespace Provisioning.ScimService.Http;
 
 /// <summary>Weak ETags from the row version (RFC 7644 §3.14).</summary>
 public static class Preconditions
 {
-    public static string ETag(int version) => $"W/\"{version}\"";
-
-    /// <summary>If-Match on a write: 412 preconditionFailed when it names another version.</summary>
-    public static void RequireMatch(string? ifMatch, int version)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
-        {
-            return;
-        }
-        if (!Matches(ifMatch, version))
-        {
-            throw new ScimProtocolException(StatusCodes.Status412PreconditionFailed, null,
-                $"The resource has changed: its version is now {ETag(version)}. Read it again before writing.");
-        }
-    }
+    /// <summary>If-Match on a write: the 412 to answer when it names another version, else null.</summary>
+    public static ScimJsonResult? Mismatch(string? ifMatch, int version) =>
+        string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*" || Matches(ifMatch, version)
+            ? null
+            : ScimResults.Error(StatusCodes.Status412PreconditionFailed,
+                $"The resource has changed: its version is now {Meta.ETag(version)}. Read it again before writing.");
 
     /// <summary>If-None-Match on a read: true when the client already has this version (304).</summary>
     public static bool NotModified(HttpRequest request, int version)

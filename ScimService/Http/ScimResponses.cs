@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Querying;
 
 namespace Provisioning.ScimService.Http;
 
@@ -12,7 +12,7 @@ public static class ScimResponses
     /// <summary>One resource, projected as the client asked, with its ETag.</summary>
     public static ScimJsonResult Resource(JsonObject resource, ResourceTypeDefinition type, Projection projection, int version, int status = StatusCodes.Status200OK) =>
         new(status, AttributeProjection.Project(resource, type, projection.Attributes, projection.ExcludedAttributes),
-            Preconditions.ETag(version), status == StatusCodes.Status201Created ? resource["meta"]?["location"]?.GetValue<string>() : null);
+            Meta.ETag(version), status == StatusCodes.Status201Created ? resource["meta"]?["location"]?.GetValue<string>() : null);
 
     public static ScimJsonResult List<T>(ResourcePage<T> page, ListQuery query, ResourceTypeDefinition type, Func<T, JsonObject> represent)
     {
@@ -30,6 +30,10 @@ public static class ScimResponses
         }
         return ScimResults.Ok(body);
     }
+
+    /// <summary>PolicyService knows no settings for the connection: nothing can be provisioned, so nothing is changed.</summary>
+    public static ScimJsonResult NoSettings() =>
+        ScimResults.Error(StatusCodes.Status503ServiceUnavailable, "This connection has no provisioning settings; nothing was changed.");
 
     public static ScimJsonResult NotFound(string resourceType, string id) =>
         ScimResults.Error(StatusCodes.Status404NotFound, $"{resourceType} '{ListQuery.Shorten(id)}' not found.");

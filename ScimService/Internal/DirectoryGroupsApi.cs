@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 
 namespace Provisioning.ScimService.Internal;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 
 namespace Provisioning.ScimService.Internal;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 
 namespace Provisioning.ScimService.Internal;
 

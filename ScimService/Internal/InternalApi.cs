@@ -1,4 +1,3 @@
-using Provisioning.ScimService.Http;
 
 namespace Provisioning.ScimService.Internal;
 

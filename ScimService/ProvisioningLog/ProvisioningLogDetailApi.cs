@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
-using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Internal;
 
 namespace Provisioning.ScimService.ProvisioningLog;
 

@@ -1,3 +1,5 @@
+using Provisioning.ScimService.Writes;
+
 namespace Provisioning.ScimService.Users;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Provisioning.ScimService.Users;
 /// sent it (jsonb, values verbatim, attribute names canonical); the columns beside it are
 /// what IdPs filter and sort on.
 /// </summary>
-public sealed class ScimUser
+public sealed class ScimUser : IStoredResource
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ConnectionId { get; init; }

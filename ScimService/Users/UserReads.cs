@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 
 namespace Provisioning.ScimService.Users;

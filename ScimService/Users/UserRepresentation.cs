@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
-using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Resources;
 
 namespace Provisioning.ScimService.Users;
 
@@ -14,7 +12,7 @@ public static class UserRepresentation
     public static JsonObject ToScim(ScimUser user, ResourceTypeDefinition type, IReadOnlyList<GroupReference>? groups, HttpRequest request)
     {
         var attributes = StoredAttributes.Visible(JsonNode.Parse(user.Attributes)!.AsObject(), type);
-        var schemas = SchemasOf(attributes, type);
+        var schemas = SchemasDeclaration.Of(attributes, type);
         var resource = new JsonObject
         {
             ["schemas"] = schemas,
@@ -39,7 +37,4 @@ public static class UserRepresentation
         return resource;
     }
 
-    /// <summary>The core schema and every extension the resource holds values of (RFC 7643 §3).</summary>
-    public static JsonArray SchemasOf(JsonObject attributes, ResourceTypeDefinition type) =>
-        new([type.Schema.Id, .. type.Extensions.Where(e => attributes.ContainsKey(e.Schema.Id)).Select(e => (JsonNode)e.Schema.Id)]);
 }

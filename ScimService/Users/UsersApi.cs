@@ -1,15 +1,13 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Listing;
 using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
-using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Querying;
-using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Writes;
 
 namespace Provisioning.ScimService.Users;
 
@@ -19,22 +17,23 @@ public static class UsersApi
     public static void MapUsersApi(this RouteGroupBuilder scim)
     {
         var users = scim.MapGroup("/Users");
-        users.MapGet("/", (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            ListAsync(ScimCall.From(http), ListQuery.FromQueryString(ScimCall.QueryParameters(http.Request)), db, ct));
-        users.MapPost("/.search", async (HttpContext http, ScimDbContext db, CancellationToken ct) =>
-            await ListAsync(ScimCall.From(http), ListQuery.FromSearchRequest(await ScimRequestBody.ReadObjectAsync(http.Request, ct)), db, ct));
-        users.MapPost("/", async (HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await CreateAsync(ScimCall.From(http), await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
+        users.MapGet("/", ListAsync);
+        users.MapPost("/.search", SearchAsync);
+        users.MapPost("/", CreateAsync);
         users.MapGet("/{id}", GetAsync);
-        users.MapPut("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await ReplaceAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
-        users.MapPatch("/{id}", async (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken ct) =>
-            await PatchAsync(ScimCall.From(http), id, await ScimRequestBody.ReadObjectAsync(http.Request, ct), db, engine, clock, ct));
-        users.MapDelete("/{id}", (string id, HttpContext http, ScimDbContext db, ProvisioningEngine engine, CancellationToken ct) =>
-            DeleteAsync(ScimCall.From(http), id, db, engine, ct));
+        users.MapPut("/{id}", ReplaceAsync);
+        users.MapPatch("/{id}", PatchAsync);
+        users.MapDelete("/{id}", DeleteAsync);
     }
 
-    public static async Task<ScimJsonResult> ListAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
+    private static Task<ScimJsonResult> ListAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        ListPageAsync(call, call.QueryStringListQuery(), db, cancellationToken);
+
+    private static async Task<ScimJsonResult> SearchAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken) =>
+        await ListPageAsync(call, ListQuery.FromSearchRequest(await call.BodyAsync(cancellationToken)), db, cancellationToken);
+
+    /// <summary>One page of the connection's users (also a part of a search across resource types).</summary>
+    public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
         var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
@@ -44,9 +43,8 @@ public static class UsersApi
         return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, type, groups?.GetValueOrDefault(user.Id), call.Request));
     }
 
-    private static async Task<ScimJsonResult> GetAsync(string id, HttpContext http, ScimDbContext db, CancellationToken cancellationToken)
+    private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
-        var call = ScimCall.From(http);
         var type = call.Schema.User;
         var found = Guid.TryParse(id, out var userId)
             ? await UserReads.FindAsync(db, call.ConnectionId, userId, ShowsGroups(call), cancellationToken)
@@ -55,110 +53,95 @@ public static class UsersApi
         {
             return ScimResponses.NotFound("User", id);
         }
-        if (Preconditions.NotModified(http.Request, user.Version))
+        if (Preconditions.NotModified(call.Request, user.Version))
         {
-            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Preconditions.ETag(user.Version));
+            return new ScimJsonResult(StatusCodes.Status304NotModified, null, Meta.ETag(user.Version));
         }
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
     }
 
-    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
-        var normalized = ResourceNormalizer.Normalize(body, type);
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, clock.GetUtcNow());
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
+        await using var write = await writes.BeginAsync<ScimUser>(call, cancellationToken);
+        if (write.Refusal is { } refused)
+        {
+            return refused;
+        }
+        var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, write.Now);
         db.Users.Add(user);
         await db.SaveUniqueAsync("userName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, UserSnapshot.From(user), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(), cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> ReplaceAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
-        var normalized = ResourceNormalizer.Normalize(body, type);
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
-        var before = UserSnapshot.From(user);
+        var user = write.Resource;
+        var before = user.ToSnapshot();
         UserWriter.Write(user, type, normalized.Attributes);
-        Touch(user, clock);
+        write.Touch();
         await db.SaveUniqueAsync("userName", cancellationToken);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
-        await provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> PatchAsync(ScimCall call, string id, JsonObject body, ScimDbContext db, ProvisioningEngine engine, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        var body = await call.BodyAsync(cancellationToken);
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var user = write.Resource;
         var type = call.Schema.User;
         var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), type);
-        await provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
+        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
         // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
         // changes nothing: it is never stored.
         if (result.Changed)
         {
-            var before = UserSnapshot.From(user);
+            var before = user.ToSnapshot();
             UserWriter.Write(user, type, result.Attributes);
-            Touch(user, clock);
+            write.Touch();
             await db.SaveUniqueAsync("userName", cancellationToken);
-            await provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, UserSnapshot.From(user), cancellationToken);
+            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
     }
 
-    public static async Task<ScimJsonResult> DeleteAsync(ScimCall call, string id, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await LockAsync(db, call.ConnectionId, id, cancellationToken);
-        if (user is null)
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        if (write.Refusal is { } refused)
         {
-            return ScimResponses.NotFound("User", id);
+            return refused;
         }
-        Preconditions.RequireMatch(call.IfMatch, user.Version);
+        var user = write.Resource;
         // The policy runs while the account still points to the user; the user's row goes after.
-        await provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), UserSnapshot.From(user), null, cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("DELETE", $"/Users/{user.Id}"), user.ToSnapshot(), null, cancellationToken);
         await Memberships.RemoveMemberEverywhereAsync(db, call.ConnectionId, user.Id, cancellationToken);
         db.Users.Remove(user);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
-    }
-
-    /// <summary>Reads the user and holds its row until the transaction ends, so concurrent writes queue up instead of losing each other.</summary>
-    private static async Task<ScimUser?> LockAsync(ScimDbContext db, Guid connectionId, string id, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var userId)
-            ? (await db.Users.FromSql($"SELECT * FROM scim_users WHERE id = {userId} AND connection_id = {connectionId} FOR UPDATE")
-                .ToListAsync(cancellationToken)).SingleOrDefault()
-            : null;
-
-    private static void Touch(ScimUser user, TimeProvider clock)
-    {
-        user.Version++;
-        user.LastModified = clock.GetUtcNow();
     }
 
     private static bool ShowsGroups(ScimCall call) =>

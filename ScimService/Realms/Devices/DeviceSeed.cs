@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms.Devices;

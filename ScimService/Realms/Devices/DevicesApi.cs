@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
-using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Internal;
 
 namespace Provisioning.ScimService.Realms.Devices;
 

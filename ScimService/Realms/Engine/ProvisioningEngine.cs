@@ -1,7 +1,5 @@
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Http;
-using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms.Engine;
@@ -14,12 +12,13 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
 {
     public const string AdminIdentityProvider = "admin";
 
-    public async Task<ProvisioningRun> BeginAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
+    /// <summary>Null when PolicyService knows no settings for the connection (it was deleted while its token was still cached).</summary>
+    public async Task<ProvisioningRun?> BeginAsync(ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
     {
         var tenant = call.Tenant;
-        var settings = await SettingsOfAsync(tenant.ConnectionId, cancellationToken)
-            ?? throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null, "This connection has no provisioning settings; nothing was changed.");
-        return new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock, logger);
+        return await SettingsOfAsync(tenant.ConnectionId, cancellationToken) is { } settings
+            ? new ProvisioningRun(db, settings with { OrganizationId = tenant.OrganizationId, Realm = tenant.Realm }, tenant.IdentityProvider, clock, logger)
+            : null;
     }
 
     /// <summary>For a change an admin made (a mapping edit): the settings are read fresh, not from the cache. Null for an unknown connection.</summary>

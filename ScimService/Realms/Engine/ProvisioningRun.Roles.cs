@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.ScimService.ProvisioningLog;
-using Provisioning.ScimService.Realms.Accounts;
 
 namespace Provisioning.ScimService.Realms.Engine;
 

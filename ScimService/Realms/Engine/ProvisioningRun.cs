@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Observability;
 using Provisioning.ScimService.ProvisioningLog;
 

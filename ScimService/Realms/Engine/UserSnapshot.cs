@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.Users;
 
 namespace Provisioning.ScimService.Realms.Engine;
 
@@ -12,8 +11,6 @@ public sealed record UserSnapshot(Guid Id, bool Active, string Email, string? Di
 
     /// <summary>False when the email is too long for an account: no account is made or changed to it.</summary>
     public bool EmailFits => Email.Length <= MaxEmailLength;
-
-    public static UserSnapshot From(ScimUser user) => From(user.Id, user.Active, user.UserName, user.DisplayName, JsonNode.Parse(user.Attributes)!.AsObject());
 
     /// <summary>
     /// The account's email is the primary email, else the first, else the userName (Okta's and

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Realms.Engine;
 
 namespace Provisioning.ScimService.Realms.Reconciliation;

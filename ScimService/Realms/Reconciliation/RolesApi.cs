@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Http;
+using Provisioning.ScimService.Internal;
 using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Reconciliation;

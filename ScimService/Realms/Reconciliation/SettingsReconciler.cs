@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms.Reconciliation;

@@ -28,6 +28,9 @@ public class ProvisioningApp : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Where every service's traces, logs and metrics go (OTLP/HTTP), for tests that read them.</summary>
+    public TelemetryReceiver Telemetry { get; private set; } = null!;
     /// <summary>Each calling service's own internal key (the AppHost's <c>*-api-key</c> parameters).</summary>
     public IReadOnlyDictionary<InternalCaller, string> Keys { get; } = Enum.GetValues<InternalCaller>().ToDictionary(c => c, _ => Secret());
     public string ContextSigningKey { get; } = Secret();
@@ -42,13 +45,20 @@ public class ProvisioningApp : IAsyncLifetime
     /// <summary>How long the whole system may take to start and become healthy.</summary>
     protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(4);
 
+    /// <summary>
+    /// Whether the Aspire dashboard runs, for a test that photographs it; then the services export
+    /// their telemetry to the dashboard instead of to <see cref="Telemetry"/>.
+    /// </summary>
+    protected virtual bool ShowsDashboard => false;
+
     /// <summary>AppHost configuration on top of the shared defaults, e.g. replica counts.</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        Telemetry = await TelemetryReceiver.StartAsync();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(new DistributedApplicationTestingBuilderOptions { EnableDashboard = ShowsDashboard },
         [
             $"Infrastructure:DataDirectory={_dataDirectory}",
             "Infrastructure:Durable=false",
@@ -61,10 +71,18 @@ public class ProvisioningApp : IAsyncLifetime
             .. _settings,
             .. ExtraArguments,
         ]);
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        foreach (var project in builder.Resources.OfType<ProjectResource>().Where(_ => !ShowsDashboard))
         {
-            // No dashboard runs under test; an OTLP endpoint with nothing behind it makes every process slow to stop.
-            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            // No dashboard runs under test: the services export to the test's own receiver instead, in
+            // short batches, so a test can read what they exported about its requests seconds later.
+            builder.CreateResourceBuilder(project).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint.ToString().TrimEnd('/');
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "500";
+                context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = "500";
+                context.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "2000";
+            });
         }
         // Warnings and errors of every resource reach the test output: a failing run says why.
         builder.Services.AddLogging(logging => logging
@@ -96,6 +114,10 @@ public class ProvisioningApp : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -104,6 +126,13 @@ public class ProvisioningApp : IAsyncLifetime
         {
             // A server still closing its files; the folder is in the temp directory either way.
         }
+    }
+
+    /// <summary>The running dashboard's address, with the credential that signs a browser in (only when <see cref="ShowsDashboard"/>).</summary>
+    public async Task<Uri> DashboardUrlAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        return await App.GetDashboardUrlAsync(timeout.Token);
     }
 
     /// <summary>A client for the public door, as an IdP or a browser reaches it.</summary>

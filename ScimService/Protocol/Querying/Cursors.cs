@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using Provisioning.ScimService.Protocol;
 
-namespace Provisioning.ScimService.Querying;
+namespace Provisioning.ScimService.Protocol.Querying;
 
 /// <summary>RFC 9865 cursors: the id of the last resource on the page, opaque to the client.</summary>
 public static class Cursors

@@ -6,8 +6,12 @@ using Provisioning.ScimService.Realms.Devices;
 using Provisioning.ScimService.Realms.Reconciliation;
 using Provisioning.ScimService.Users;
 
-namespace Provisioning.ScimService.Data;
+namespace Provisioning.ScimService;
 
+/// <summary>
+/// The one model of scimdb. It sits at the root beside <c>Extensions</c> because, like it, it composes
+/// every feature (its entity sets name them all); the feature folders depend on it, never on each other through it.
+/// </summary>
 public sealed class ScimDbContext(DbContextOptions<ScimDbContext> options) : DbContext(options)
 {
     public DbSet<ScimUser> Users => Set<ScimUser>();

@@ -1,6 +1,6 @@
 using Provisioning.Contracts;
 
-namespace Provisioning.ScimService.Http;
+namespace Provisioning.ScimService.Internal;
 
 public static class InternalRoutes
 {

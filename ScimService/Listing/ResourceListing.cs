@@ -6,7 +6,7 @@ using Provisioning.ScimService.Protocol.Filtering;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Schemas;
 
-namespace Provisioning.ScimService.Querying;
+namespace Provisioning.ScimService.Listing;
 
 public sealed record ResourcePage<T>(IReadOnlyList<T> Resources, int TotalResults, string? NextCursor);
 

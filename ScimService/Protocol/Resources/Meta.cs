@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Provisioning.ScimService.Http;
 
-namespace Provisioning.ScimService.Resources;
+namespace Provisioning.ScimService.Protocol.Resources;
 
 public static class Meta
 {
@@ -12,8 +11,11 @@ public static class Meta
         ["created"] = Timestamp(created),
         ["lastModified"] = Timestamp(lastModified),
         ["location"] = location,
-        ["version"] = Preconditions.ETag(version),
+        ["version"] = ETag(version),
     };
+
+    /// <summary>The weak ETag of a row version (RFC 7644 §3.14), also <c>meta.version</c>.</summary>
+    public static string ETag(int version) => $"W/\"{version}\"";
 
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
