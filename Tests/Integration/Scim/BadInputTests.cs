@@ -31,6 +31,23 @@ public sealed class BadInputTests(ProvisioningApp app)
         Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Users"))["totalResults"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("Groups/{0}", 100)]
+    [InlineData("Groups/{0}", 7_000)]
+    [InlineData("Groups/{0}", 20_000)]
+    [InlineData("Users/{0}", 7_000)]
+    [InlineData("Groups", 7_000)]
+    [InlineData("Users", 20_000)]
+    public async Task AnOverlongFilterOnAReadIsAnErrorOfTheClientsNeverOfTheServer(string path, int length)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var group = await tenant.Scim.CreateGroupAsync("Long " + Unique());
+
+        using var response = await tenant.Scim.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, path, group.Id()) + "?filter=" + new string('x', length));
+
+        Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
     [Fact]
     public async Task DeeplyNestedJsonIsRefused()
     {
