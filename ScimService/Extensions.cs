@@ -21,9 +21,10 @@ public static class Extensions
             configureSettings: settings =>
             {
                 settings.DisableRetry = true;
-                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString);
-                // EF sets each command's timeout itself: the same 2 s bound, said to EF.
-                settings.CommandTimeout = FailFast.PostgresCommandTimeoutSeconds;
+                // A frozen server costs a command its timeout plus one connect timeout (FailFast.BoundedPostgres):
+                // 1 s + 1 s keeps a SCIM request inside its 3 s.
+                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString, connectSeconds: 1, commandSeconds: 1);
+                settings.CommandTimeout = FailFast.CommandTimeoutOf(settings.ConnectionString);
             },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
