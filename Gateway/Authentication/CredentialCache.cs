@@ -45,9 +45,10 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
             {
                 return await shared.WaitAsync(cancellationToken);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !PolicyServiceUnreachable(e))
             {
                 // The leader's own failure (its request aborted, its address over its limit): check for ourselves.
+                // Not when PolicyService could not answer: asking again would wait as long again, past the 3 s bound.
                 return await CheckAndKeepAsync(cacheKey, settingsKey, generation, check, cancellationToken);
             }
         }
@@ -93,6 +94,9 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
         }
         return result;
     }
+
+    /// <summary>PolicyService down, timed out or behind an open circuit: the same for every request that shared the check.</summary>
+    public static bool PolicyServiceUnreachable(Exception e) => e is HttpRequestException or Polly.ExecutionRejectedException;
 
     public void Dispose() => _answers.Dispose();
 }

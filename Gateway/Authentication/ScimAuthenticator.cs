@@ -60,7 +60,7 @@ public sealed class ScimAuthenticator(
             await FailedCredentialLimit.RejectAsync(context, e.RetryAfter);
             return;
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
+        catch (Exception e) when (CredentialCache.PolicyServiceUnreachable(e)
                                       || e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
         {
             allowance.GiveBack();
