@@ -54,6 +54,7 @@ public static class Extensions
             .WithFailFastResilience()
             .WithInternalKey<InternalApiOptions>(options => options.Key);
         builder.Services.AddSingleton<ConnectionSettingsCache>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
         builder.Services.AddScoped<RoleReconciliation>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Provisioning.Contracts;
+using Provisioning.Gateway.Context;
 using Provisioning.Gateway.Observability;
 using Provisioning.Gateway.RateLimiting;
 
@@ -29,6 +30,7 @@ public sealed class ScimAuthenticator(
 
     public async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
+        RequestBudget.Start(context, clock);
         var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, ClientAddress.Of(context));
         AuthenticatedCredential? authenticated;
         try

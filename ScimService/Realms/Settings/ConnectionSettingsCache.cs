@@ -34,7 +34,9 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
     private long _generation;
 
     /// <summary>The cached settings, else what <paramref name="load"/> reads (null: no such connection, not kept).</summary>
-    public async Task<ConnectionSettingsDto?> GetAsync(Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, CancellationToken cancellationToken)
+    /// <param name="wait">The most this request may wait for <paramref name="load"/> (its share of the request's 3 s).</param>
+    public async Task<ConnectionSettingsDto?> GetAsync(
+        Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, TimeSpan wait, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         _entries.TryGetValue(connectionId, out var entry);
@@ -53,13 +55,23 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
         if (stale is null)
         {
             ScimTelemetry.CacheLookup(Name, "miss");
-            return await LoadAndKeepAsync(connectionId, load, generation, cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(wait);
+            try
+            {
+                return await LoadAndKeepAsync(connectionId, load, generation, deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
+                    "The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
+            }
         }
         // The read goes on without the request (it may still refresh the entry); the request waits only briefly.
         var refresh = LoadAndKeepAsync(connectionId, load, generation, CancellationToken.None);
         try
         {
-            var settings = await refresh.WaitAsync(StaleWait, clock, cancellationToken);
+            var settings = await refresh.WaitAsync(wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
             ScimTelemetry.CacheLookup(Name, "miss");
             return settings;
         }

@@ -26,7 +26,7 @@ public sealed class ConnectionSettingsCacheTests
         Task.FromException<ConnectionSettingsDto?>(new ScimProtocolException(503, null, "PolicyService could not be reached."));
 
     private Task<ConnectionSettingsDto?> GetAsync(Func<CancellationToken, Task<ConnectionSettingsDto?>> load) =>
-        _cache.GetAsync(Connection, load, CancellationToken.None);
+        _cache.GetAsync(Connection, load, SettingsWait.Longest, CancellationToken.None);
 
     [Fact]
     public async Task WithinItsLifetimeTheEntryIsServedWithoutAskingPolicyService()
@@ -130,5 +130,35 @@ public sealed class ConnectionSettingsCacheTests
 
         var current = Settings(CreationAction.CreateAccount);
         Assert.Same(current, await GetAsync(Answers(current)));
+    }
+
+    [Fact]
+    public async Task WithNothingToServeARequestWaitsForPolicyServiceOnlyWithinWhatItsBudgetLeft()
+    {
+        var hung = new TaskCompletionSource<ConnectionSettingsDto?>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        var refused = await Assert.ThrowsAsync<ScimProtocolException>(() =>
+            _cache.GetAsync(Connection, ct => hung.Task.WaitAsync(ct), TimeSpan.FromMilliseconds(200), CancellationToken.None));
+
+        Assert.Equal(503, refused.Status);
+        Assert.InRange(waited.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(1.5));
+    }
+
+    [Theory]
+    [InlineData(null, 2000)]
+    [InlineData("2900", 2000)]
+    [InlineData("1500", 1000)]
+    [InlineData("300", 100)]
+    [InlineData("not a number", 2000)]
+    public void WhatTheGatewayLeftOfTheRequestsThreeSecondsBoundsTheSettingsRead(string? budgetHeader, int expectedMilliseconds)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        if (budgetHeader is not null)
+        {
+            http.Request.Headers[InternalHeaders.Budget] = budgetHeader;
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), SettingsWait.For(http));
     }
 }
