@@ -7,7 +7,7 @@ namespace Provisioning.AppHost.Infrastructure;
 public static class LocalPostgres
 {
     public static IResourceBuilder<ExecutableResource> AddLocalPostgres(
-        this IDistributedApplicationBuilder builder, string dataRoot, string password, bool durable, IReadOnlyList<string> databases, out int port)
+        this IDistributedApplicationBuilder builder, string dataRoot, string password, bool durable, IReadOnlyList<OwnedDatabase> databases, out int port)
     {
         var bin = ServerBinaries.PostgresBinDirectory();
         var dataDirectory = Path.Combine(PostgresRoot(dataRoot), "postgres");
@@ -32,10 +32,8 @@ public static class LocalPostgres
         ];
         var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "postgres"), settings);
 
-        var healthCheck = "postgres-accepts-connections";
         var serverConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={password};Database=postgres;Timeout=3";
-        builder.Services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
-            healthCheck, _ => new LocalDatabases(serverConnectionString, databases), failureStatus: null, tags: null));
+        var healthCheck = builder.AddDatabaseSetupCheck(_ => Task.FromResult(serverConnectionString), databases);
 
         return builder.AddExecutable("postgres-server", command, dataDirectory, args)
             .WithEndpoint(name: "tcp", scheme: "tcp", port: port, targetPort: port, isProxied: false)

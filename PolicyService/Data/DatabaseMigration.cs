@@ -42,6 +42,9 @@ public static class DatabaseMigration
         await database.OpenConnectionAsync();
         try
         {
+            // The service's role stops a statement after a few seconds (AppHost DatabaseOwners); waiting
+            // for another replica's migration, or building an index on a large table, may take minutes.
+            await database.ExecuteSqlRawAsync("SET statement_timeout = '2min'");
             await database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(hashtext('provisioning:migrate:policydb'))");
             await database.MigrateAsync();
         }
@@ -49,6 +52,8 @@ public static class DatabaseMigration
         {
             // Closing the session releases the lock too; this only says so sooner.
             await database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock_all()");
+            // Pooled connections keep their session settings (No Reset On Close): give this one back as the role has it.
+            await database.ExecuteSqlRawAsync("RESET statement_timeout");
             await database.CloseConnectionAsync();
         }
     }

@@ -43,6 +43,7 @@ public sealed class BenchSystem : IAsyncDisposable
         {
             "context-signing-key", "signing-key-protection-key", "gateway-api-key", "scimservice-api-key", "adminui-api-key",
             "operator-api-key", "policyservice-api-key", "admin-ui-key-ring-protection-key", "postgres-password", "redis-password",
+            "scimdb-password", "policydb-password",
         }.ToDictionary(name => name, _ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
         string[] arguments =
         [
@@ -101,7 +102,16 @@ public sealed class BenchSystem : IAsyncDisposable
         return new BenchTenant(organization.Id, connection.Id, token.Token, scim);
     }
 
-    public async Task<string?> ScimDbConnectionStringAsync() => await App.GetConnectionStringAsync("scimdb");
+    /// <summary>
+    /// scimdb as the superuser, not as ScimService's role: seeding a million rows by COPY and pg_stat_statements
+    /// need more than the role may (a 5 s statement timeout, no extensions), and pgbench runs as the superuser too.
+    /// </summary>
+    public async Task<string?> ScimDbConnectionStringAsync() =>
+        new Npgsql.NpgsqlConnectionStringBuilder(await App.GetConnectionStringAsync("scimdb"))
+        {
+            Username = "postgres",
+            Password = _parameters["postgres-password"],
+        }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {

@@ -33,6 +33,9 @@ public class ProvisioningApp : IAsyncLifetime
     public string ContextSigningKey { get; } = Secret();
     public string SigningKeyProtectionKey { get; } = Secret();
 
+    /// <summary>The PostgreSQL superuser's password: only the AppHost holds it, and tests that check what the services' roles may not do.</summary>
+    public string PostgresPassword { get; } = Secret();
+
     /// <summary>The development seed admin's password (its email is the AppHost's <c>DevelopmentSeed.AdminEmail</c>).</summary>
     public string SeedAdminPassword { get; } = Secret();
 
@@ -54,6 +57,7 @@ public class ProvisioningApp : IAsyncLifetime
             $"Parameters:context-signing-key={ContextSigningKey}",
             $"Parameters:admin-password={SeedAdminPassword}",
             $"Parameters:signing-key-protection-key={SigningKeyProtectionKey}",
+            $"Parameters:postgres-password={PostgresPassword}",
             .. _settings,
             .. ExtraArguments,
         ]);

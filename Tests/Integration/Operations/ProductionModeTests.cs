@@ -16,6 +16,7 @@ public sealed class ProductionModeTests
     private static readonly string[] Secrets =
     [
         "context-signing-key", "signing-key-protection-key", "admin-ui-key-ring-protection-key", "postgres-password", "redis-password",
+        "scimdb-password", "policydb-password",
         .. Enum.GetValues<InternalCaller>().Select(ProvisioningApp.KeyParameter),
     ];
 
