@@ -22,8 +22,8 @@ public static class Extensions
             {
                 settings.DisableRetry = true;
                 // A frozen server costs a command its timeout plus one connect timeout (FailFast.BoundedPostgres):
-                // 1 s + 1 s keeps a SCIM request inside its 3 s.
-                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString, connectSeconds: 1, commandSeconds: 1);
+                // 2 s + 1 s. A 1 s command bound cut legitimate reads of groups with 10,000 members under load.
+                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString, connectSeconds: 1, commandSeconds: 2);
                 settings.CommandTimeout = FailFast.CommandTimeoutOf(settings.ConnectionString);
             },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());

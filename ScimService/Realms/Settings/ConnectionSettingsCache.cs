@@ -31,6 +31,7 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
     private const string Name = "connection-settings";
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid ConnectionId, long Generation), Task<ConnectionSettingsDto?>> _reads = new();
     private long _generation;
 
     /// <summary>The cached settings, else what <paramref name="load"/> reads (null: no such connection, not kept).</summary>
@@ -51,38 +52,28 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
             ScimTelemetry.CacheLookup(Name, "stale");
             return stale.Settings;
         }
-        var generation = Interlocked.Read(ref _generation);
-        if (stale is null)
-        {
-            ScimTelemetry.CacheLookup(Name, "miss");
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(wait);
-            try
-            {
-                return await LoadAndKeepAsync(connectionId, load, generation, deadline.Token);
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
-                    "The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
-            }
-        }
-        // The read goes on without the request (it may still refresh the entry); the request waits only briefly.
-        var refresh = LoadAndKeepAsync(connectionId, load, generation, CancellationToken.None);
+        // Requests that miss together (an IdP's parallel connections on a cold cache) share one read, which
+        // goes on without them (it may still refresh the entry); each waits only as long as it may.
+        var read = SharedRead(connectionId, load);
         try
         {
-            var settings = await refresh.WaitAsync(wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
+            var settings = await read.WaitAsync(stale is null || wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
             ScimTelemetry.CacheLookup(Name, "miss");
             return settings;
         }
-        catch (Exception e) when (e is TimeoutException || IsUnreachable(e))
+        catch (Exception e) when (stale is not null && (e is TimeoutException || IsUnreachable(e)))
         {
-            _ = refresh.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
             _entries.TryUpdate(connectionId, stale with { RetryAt = now + RetryInterval }, stale);
             logger.LogWarning("PolicyService did not answer ({Fault}); serving connection {ConnectionId}'s settings as read {Age:0} s ago.",
                 e.GetType().Name, connectionId, (now - stale.ReadAt).TotalSeconds);
             ScimTelemetry.CacheLookup(Name, "stale");
             return stale.Settings;
+        }
+        catch (TimeoutException)
+        {
+            ScimTelemetry.CacheLookup(Name, "miss");
+            throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
+                "The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
         }
     }
 
@@ -96,6 +87,37 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
+    }
+
+    /// <summary>The read of this connection's settings under way since the last invalidation, else a new one.</summary>
+    private Task<ConnectionSettingsDto?> SharedRead(Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    {
+        var key = (connectionId, Interlocked.Read(ref _generation));
+        var leader = new TaskCompletionSource<ConnectionSettingsDto?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _reads.GetOrAdd(key, leader.Task);
+        if (shared == leader.Task)
+        {
+            _ = ReadAsync(key, leader, load);
+        }
+        return shared;
+    }
+
+    private async Task ReadAsync((Guid ConnectionId, long Generation) key, TaskCompletionSource<ConnectionSettingsDto?> leader, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    {
+        try
+        {
+            // Bounded by the client's own 2 s, not by any one request: the answer serves whoever still waits, and the entry.
+            leader.SetResult(await LoadAndKeepAsync(key.ConnectionId, load, key.Generation, CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            leader.SetException(e);
+            _ = leader.Task.Exception; // observed here, whether or not anyone still waits
+        }
+        finally
+        {
+            _reads.TryRemove(KeyValuePair.Create(key, leader.Task));
+        }
     }
 
     private async Task<ConnectionSettingsDto?> LoadAndKeepAsync(
