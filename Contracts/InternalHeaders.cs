@@ -11,6 +11,12 @@ public static class InternalHeaders
     /// <summary>The signed tenant context the Gateway forwards to ScimService.</summary>
     public const string Context = Prefix + "Context";
 
+    /// <summary>
+    /// How many milliseconds of a SCIM request's 3 s the Gateway left when it forwarded it: ScimService
+    /// waits for its own dependencies within that, so budgets spent one after the other cannot add up.
+    /// </summary>
+    public const string Budget = Prefix + "Budget-Ms";
+
     /// <summary>The calling service's own credential, presented to each other's internal APIs.</summary>
     public const string ApiKey = Prefix + "Internal-Key";
 

@@ -22,8 +22,8 @@ public static class Extensions
             {
                 settings.DisableRetry = true;
                 settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString);
-                // EF sets each command's timeout itself: the same 2 s bound, said to EF.
-                settings.CommandTimeout = FailFast.PostgresCommandTimeoutSeconds;
+                // EF sets each command's timeout itself: the string's bound, said to EF.
+                settings.CommandTimeout = FailFast.CommandTimeoutOf(settings.ConnectionString);
             },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 

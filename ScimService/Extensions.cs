@@ -23,9 +23,10 @@ public static class Extensions
             configureSettings: settings =>
             {
                 settings.DisableRetry = true;
-                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString);
-                // EF sets each command's timeout itself: the same 2 s bound, said to EF.
-                settings.CommandTimeout = FailFast.PostgresCommandTimeoutSeconds;
+                // A frozen server costs a command its timeout plus one connect timeout (FailFast.BoundedPostgres):
+                // 2 s + 1 s. A 1 s command bound cut legitimate reads of groups with 10,000 members under load.
+                settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString, connectSeconds: 1, commandSeconds: 2);
+                settings.CommandTimeout = FailFast.CommandTimeoutOf(settings.ConnectionString);
             },
             configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
 
@@ -63,6 +64,7 @@ public static class Extensions
             .WithFailFastResilience()
             .WithInternalKey<InternalApiOptions>(options => options.Key);
         builder.Services.AddSingleton<ConnectionSettingsCache>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSettingsInvalidations();
         builder.Services.AddScoped<ProvisioningEngine>();
         builder.Services.AddScoped<ScimWrites>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
 using Provisioning.Gateway.Caching;
+using Provisioning.Gateway.Observability;
 
 namespace Provisioning.Gateway.Authentication;
 
@@ -13,6 +14,8 @@ namespace Provisioning.Gateway.Authentication;
 /// </summary>
 public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<GatewayOptions> options) : IDisposable
 {
+    private const string Name = "credentials";
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, long Generation), Task<CredentialCheckResult?>> _inFlight = new();
 
     private readonly MemoryCache _answers = new(new MemoryCacheOptions { SizeLimit = options.Value.CredentialCacheEntries });
@@ -25,6 +28,7 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
     {
         if (_answers.TryGetValue(cacheKey, out CredentialCheckResult? known))
         {
+            GatewayTelemetry.CacheLookup(Name, "hit");
             return known;
         }
         var generation = invalidation.Generation;
@@ -34,15 +38,17 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
         var flight = (cacheKey, generation);
         var leader = new TaskCompletionSource<CredentialCheckResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var shared = _inFlight.GetOrAdd(flight, leader.Task);
+        GatewayTelemetry.CacheLookup(Name, shared == leader.Task ? "miss" : "shared");
         if (shared != leader.Task)
         {
             try
             {
                 return await shared.WaitAsync(cancellationToken);
             }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && !PolicyServiceUnreachable(e))
             {
                 // The leader's own failure (its request aborted, its address over its limit): check for ourselves.
+                // Not when PolicyService could not answer: asking again would wait as long again, past the 3 s bound.
                 return await CheckAndKeepAsync(cacheKey, settingsKey, generation, check, cancellationToken);
             }
         }
@@ -88,6 +94,9 @@ public sealed class CredentialCache(SettingsInvalidation invalidation, IOptions<
         }
         return result;
     }
+
+    /// <summary>PolicyService down, timed out or behind an open circuit: the same for every request that shared the check.</summary>
+    public static bool PolicyServiceUnreachable(Exception e) => e is HttpRequestException or Polly.ExecutionRejectedException;
 
     public void Dispose() => _answers.Dispose();
 }

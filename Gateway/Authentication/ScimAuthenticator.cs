@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Provisioning.Contracts;
+using Provisioning.Gateway.Context;
 using Provisioning.Gateway.Observability;
 using Provisioning.Gateway.RateLimiting;
 
@@ -29,6 +30,7 @@ public sealed class ScimAuthenticator(
 
     public async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
+        RequestBudget.Start(context, clock);
         var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, ClientAddress.Of(context));
         AuthenticatedCredential? authenticated;
         try
@@ -60,7 +62,7 @@ public sealed class ScimAuthenticator(
             await FailedCredentialLimit.RejectAsync(context, e.RetryAfter);
             return;
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
+        catch (Exception e) when (CredentialCache.PolicyServiceUnreachable(e)
                                       || e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
         {
             allowance.GiveBack();

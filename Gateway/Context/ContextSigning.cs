@@ -22,6 +22,12 @@ public sealed class ContextSigning(IOptions<GatewayOptions> options, TimeProvide
             // Bound to the request as ScimService will see it: the method and the path YARP forwards.
             transform.ProxyRequest.Headers.TryAddWithoutValidation(InternalHeaders.Context,
                 signing.Sign(context, transform.ProxyRequest.Method.Method, transform.Path.Value ?? "/", PublicOrigin(transform.HttpContext.Request)));
+            transform.ProxyRequest.Headers.Remove(InternalHeaders.Budget);
+            if (transform.HttpContext.Features.Get<RequestBudget>() is { } budget)
+            {
+                var left = budget.RemainingMilliseconds(transform.HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+                transform.ProxyRequest.Headers.TryAddWithoutValidation(InternalHeaders.Budget, left.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
             // The signed context is all ScimService needs; the IdP's credential goes no further than here.
             transform.ProxyRequest.Headers.Authorization = null;
         }

@@ -6,7 +6,8 @@ namespace Provisioning.Gateway.Observability;
 
 /// <summary>
 /// The Gateway's own instruments: SCIM requests by IdP, resource, method and status; authentication
-/// failures by reason; rate-limit rejections by limit. Tags are names of ours, never a value a client sent.
+/// failures by reason; rate-limit rejections by limit; the credential cache's hits and misses. Tags
+/// are names of ours, never a value a client sent.
 /// </summary>
 public static class GatewayTelemetry
 {
@@ -19,6 +20,9 @@ public static class GatewayTelemetry
 
     private static readonly Counter<long> AuthenticationFailures = Meter.CreateCounter<long>(
         "provisioning.authentication.failures", "{request}", "SCIM requests refused before reaching ScimService, by reason.");
+
+    private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
+        "provisioning.cache.lookups", "{lookup}", "Credential cache look-ups, by cache and result (hit, miss, or shared: joined a check already under way).");
 
     private static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
         "provisioning.rate_limit.rejections", "{request}", "Requests answered 429, by the limit that refused them.");
@@ -42,6 +46,11 @@ public static class GatewayTelemetry
         RateLimitRejections.Add(1, new KeyValuePair<string, object?>("provisioning.rate_limit", limit));
         Activity.Current?.SetTag("provisioning.rate_limit", limit);
     }
+
+    public static void CacheLookup(string cache, string result) =>
+        CacheLookups.Add(1,
+            new KeyValuePair<string, object?>("provisioning.cache", cache),
+            new KeyValuePair<string, object?>("provisioning.cache.result", result));
 
     /// <summary>The tenant a request serves, on its span: organization, connection and realm (ids and names of ours).</summary>
     public static void Tenant(Guid organizationId, Guid connectionId, Realm realm)

@@ -6,7 +6,7 @@ namespace Provisioning.ScimService.Observability;
 
 /// <summary>
 /// ScimService's own instruments and spans: provisioning actions by realm, action and outcome (a span
-/// each), and the settings cache's hits and misses. Tags are ids and names of ours, never an IdP's values.
+/// each), and the settings cache's hits, misses and stale answers. Tags are ids and names of ours, never an IdP's values.
 /// </summary>
 public static class ScimTelemetry
 {
@@ -19,7 +19,7 @@ public static class ScimTelemetry
         "provisioning.actions", "{action}", "Provisioning actions taken on realm accounts, by realm, action and outcome.");
 
     private static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
-        "provisioning.cache.lookups", "{lookup}", "Settings cache look-ups, by cache and result (hit or miss).");
+        "provisioning.cache.lookups", "{lookup}", "Settings cache look-ups, by cache and result (hit, miss, or stale: served past its lifetime while PolicyService could not answer).");
 
     /// <summary>One provisioning action: counted, and a span of its own under the request's trace, with its outcome.</summary>
     public static void Action(Realm realm, string action, string outcome, Guid organizationId, Guid connectionId, string identityProvider)
@@ -42,10 +42,10 @@ public static class ScimTelemetry
         span.SetStatus(outcome == "Failed" ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
     }
 
-    public static void CacheLookup(string cache, bool hit) =>
+    public static void CacheLookup(string cache, string result) =>
         CacheLookups.Add(1,
             new KeyValuePair<string, object?>("provisioning.cache", cache),
-            new KeyValuePair<string, object?>("provisioning.cache.result", hit ? "hit" : "miss"));
+            new KeyValuePair<string, object?>("provisioning.cache.result", result));
 
     /// <summary>The tenant a SCIM request serves, on its server span.</summary>
     public static void Tenant(TenantContext tenant)

@@ -17,7 +17,8 @@ public sealed record FaultOutcome(
     int Unexplained,
     TimeSpan LongestDuringOutage,
     TimeSpan? Recovery,
-    string Statuses = "")
+    string Statuses = "",
+    string Slowest = "")
 {
     public static FaultOutcome From(string fault, IReadOnlyList<WriteSample> samples, TimeSpan faultAt, TimeSpan backAt, int acknowledgedFound, int rows)
     {
@@ -34,7 +35,10 @@ public sealed record FaultOutcome(
             samples.Count(s => s.Unexplained),
             samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).Select(s => s.Latency).DefaultIfEmpty().Max(),
             recoveredAt is { } recovered ? recovered > backAt ? recovered - backAt : TimeSpan.Zero : null,
-            string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
+            string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")),
+            // Who answered the slowest requests, and when: where to look when the bound does not hold.
+            string.Create(CultureInfo.InvariantCulture, $"dependency back {(backAt - faultAt).TotalSeconds:0.0} s after the fault; ") + string.Join("; ", samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).OrderByDescending(s => s.Latency).Take(3)
+                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Latency.TotalSeconds:0.00} s from {(s.Start - faultAt).TotalSeconds:0.0} s: {s.Status} {s.Detail}"))));
     }
 
     /// <summary>The start of the first request after which every request succeeded.</summary>
@@ -56,5 +60,5 @@ public sealed record FaultOutcome(
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Fault}: {Requests} writes, {Acknowledged} acknowledged, {AcknowledgedFound} of them rows ({Rows} rows in all), "
         + $"{Refused503} × 503, {Unexplained} unexplained, longest during the outage {LongestDuringOutage.TotalSeconds:0.00} s, "
-        + $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "none")} (statuses {Statuses})");
+        + $"recovery {(Recovery is { } r ? $"{r.TotalSeconds:0.0} s" : "none")} (statuses {Statuses}; slowest: {Slowest})");
 }

@@ -6,7 +6,8 @@ using Provisioning.Tests.Integration.Infrastructure;
 namespace Provisioning.Tests.Reliability;
 
 /// <summary>One SCIM write as the client saw it.</summary>
-public sealed record WriteSample(TimeSpan Start, TimeSpan Latency, int Status, bool ScimError, bool RetryAfter, string? Id)
+/// <param name="Detail">A SCIM error's detail: which part of the system answered, for the figures.</param>
+public sealed record WriteSample(TimeSpan Start, TimeSpan Latency, int Status, bool ScimError, bool RetryAfter, string? Id, string? Detail = null)
 {
     public bool Acknowledged => Status == 201 && Id is not null;
 
@@ -58,7 +59,8 @@ public sealed class WriteLoad(Tenant tenant, int writers)
                 sample = new WriteSample(start, _clock.Elapsed - start, (int)response.StatusCode,
                     json?["schemas"]?[0]?.GetValue<string>() == "urn:ietf:params:scim:api:messages:2.0:Error",
                     response.Headers.RetryAfter is not null,
-                    response.StatusCode == HttpStatusCode.Created ? json?["id"]?.GetValue<string>() : null);
+                    response.StatusCode == HttpStatusCode.Created ? json?["id"]?.GetValue<string>() : null,
+                    response.StatusCode == HttpStatusCode.Created ? null : json?["detail"]?.GetValue<string>());
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

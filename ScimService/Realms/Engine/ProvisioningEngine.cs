@@ -8,7 +8,8 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// Starts the provisioning run of one request. The settings are read here, before the caller
 /// opens its transaction, so no row lock is held while PolicyService is asked.
 /// </summary>
-public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, PolicyServiceClient policyService, TimeProvider clock, ILogger<ProvisioningRun> logger)
+public sealed class ProvisioningEngine(
+    ConnectionSettingsCache settingsCache, PolicyServiceClient policyService, IHttpContextAccessor http, TimeProvider clock, ILogger<ProvisioningRun> logger)
 {
     public const string AdminIdentityProvider = "admin";
 
@@ -34,7 +35,7 @@ public sealed class ProvisioningEngine(ConnectionSettingsCache settingsCache, Po
     public async Task<Guid?> OrganizationOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
         (await SettingsOfAsync(connectionId, cancellationToken))?.OrganizationId;
 
-    /// <summary>The connection's settings from the in-memory cache; null for an unknown connection.</summary>
+    /// <summary>The connection's settings from the in-memory cache, waiting for PolicyService only within the request's budget; null for an unknown connection.</summary>
     public Task<ConnectionSettingsDto?> SettingsOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
-        settingsCache.GetAsync(connectionId, ct => policyService.GetSettingsAsync(connectionId, ct), cancellationToken);
+        settingsCache.GetAsync(connectionId, ct => policyService.GetSettingsAsync(connectionId, ct), SettingsWait.For(http.HttpContext), cancellationToken);
 }

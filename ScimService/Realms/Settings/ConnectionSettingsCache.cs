@@ -1,46 +1,80 @@
 using System.Collections.Concurrent;
 using Provisioning.Contracts;
+using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Observability;
+using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
 /// <summary>
 /// A connection's settings in memory. PolicyService publishes every change on the Redis
-/// invalidation channel and <see cref="SettingsInvalidationListener"/> drops the entry at once;
-/// the short lifetime bounds staleness when Redis (and so the channel) is away.
+/// invalidation channel and <see cref="SettingsInvalidations"/> drops the entry at once; the short
+/// lifetime bounds staleness when Redis (and so the channel) is away.
+/// While PolicyService cannot be reached, an entry past its lifetime is still served for up to
+/// <see cref="StaleLimit"/>: nobody can change settings then (changes go through PolicyService), and an
+/// invalidation that did arrive removed the entry, so there is nothing stale to serve. Whether a
+/// credential, connection or organization may be used at all is the Gateway's check, never this cache's.
 /// </summary>
-public sealed class ConnectionSettingsCache(TimeProvider clock)
+public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<ConnectionSettingsCache> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
+    /// <summary>How long past its lifetime an entry may be served while PolicyService cannot answer.</summary>
+    public static readonly TimeSpan StaleLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a request with a stale entry at hand waits for PolicyService before it is served that entry.</summary>
+    public static readonly TimeSpan StaleWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>After PolicyService failed to answer, how long a stale entry is served without asking again.</summary>
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
+
+    private const string Name = "connection-settings";
+
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly ConcurrentDictionary<(Guid ConnectionId, long Generation), Task<ConnectionSettingsDto?>> _reads = new();
     private long _generation;
 
     /// <summary>The cached settings, else what <paramref name="load"/> reads (null: no such connection, not kept).</summary>
-    public async Task<ConnectionSettingsDto?> GetAsync(Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, CancellationToken cancellationToken)
+    /// <param name="wait">The most this request may wait for <paramref name="load"/> (its share of the request's 3 s).</param>
+    public async Task<ConnectionSettingsDto?> GetAsync(
+        Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, TimeSpan wait, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(connectionId, out var entry) && entry.ExpiresAt > now)
+        _entries.TryGetValue(connectionId, out var entry);
+        if (entry is not null && now < entry.ReadAt + Lifetime)
         {
-            ScimTelemetry.CacheLookup("connection-settings", hit: true);
+            ScimTelemetry.CacheLookup(Name, "hit");
             return entry.Settings;
         }
-        ScimTelemetry.CacheLookup("connection-settings", hit: false);
-        // An invalidation that lands while the read is in flight may describe a newer state than
-        // the one read: then the answer serves this call but is not kept.
-        var generation = Interlocked.Read(ref _generation);
-        var settings = await load(cancellationToken);
-        if (settings is not null && Interlocked.Read(ref _generation) == generation)
+        var stale = entry is not null && now < entry.ReadAt + Lifetime + StaleLimit ? entry : null;
+        if (stale is not null && now < stale.RetryAt)
         {
-            var fresh = new Entry(settings, now + Lifetime);
-            _entries[connectionId] = fresh;
-            // An invalidation between the check and the write above would be lost: look once more.
-            if (Interlocked.Read(ref _generation) != generation)
-            {
-                _entries.TryRemove(new KeyValuePair<Guid, Entry>(connectionId, fresh));
-            }
+            ScimTelemetry.CacheLookup(Name, "stale");
+            return stale.Settings;
         }
-        return settings;
+        // Requests that miss together (an IdP's parallel connections on a cold cache) share one read, which
+        // goes on without them (it may still refresh the entry); each waits only as long as it may.
+        var read = SharedRead(connectionId, load);
+        try
+        {
+            var settings = await read.WaitAsync(stale is null || wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
+            ScimTelemetry.CacheLookup(Name, "miss");
+            return settings;
+        }
+        catch (Exception e) when (stale is not null && (e is TimeoutException || IsUnreachable(e)))
+        {
+            _entries.TryUpdate(connectionId, stale with { RetryAt = now + RetryInterval }, stale);
+            logger.LogWarning("PolicyService did not answer ({Fault}); serving connection {ConnectionId}'s settings as read {Age:0} s ago.",
+                e.GetType().Name, connectionId, (now - stale.ReadAt).TotalSeconds);
+            ScimTelemetry.CacheLookup(Name, "stale");
+            return stale.Settings;
+        }
+        catch (TimeoutException)
+        {
+            ScimTelemetry.CacheLookup(Name, "miss");
+            throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
+                "The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
+        }
     }
 
     public void Invalidate(Guid connectionId)
@@ -55,5 +89,68 @@ public sealed class ConnectionSettingsCache(TimeProvider clock)
         _entries.Clear();
     }
 
-    private sealed record Entry(ConnectionSettingsDto Settings, DateTimeOffset ExpiresAt);
+    /// <summary>The read of this connection's settings under way since the last invalidation, else a new one.</summary>
+    private Task<ConnectionSettingsDto?> SharedRead(Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    {
+        var key = (connectionId, Interlocked.Read(ref _generation));
+        var leader = new TaskCompletionSource<ConnectionSettingsDto?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _reads.GetOrAdd(key, leader.Task);
+        if (shared == leader.Task)
+        {
+            _ = ReadAsync(key, leader, load);
+        }
+        return shared;
+    }
+
+    private async Task ReadAsync((Guid ConnectionId, long Generation) key, TaskCompletionSource<ConnectionSettingsDto?> leader, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    {
+        try
+        {
+            // Bounded by the client's own 2 s, not by any one request: the answer serves whoever still waits, and the entry.
+            leader.SetResult(await LoadAndKeepAsync(key.ConnectionId, load, key.Generation, CancellationToken.None));
+        }
+        catch (Exception e)
+        {
+            leader.SetException(e);
+            _ = leader.Task.Exception; // observed here, whether or not anyone still waits
+        }
+        finally
+        {
+            _reads.TryRemove(KeyValuePair.Create(key, leader.Task));
+        }
+    }
+
+    private async Task<ConnectionSettingsDto?> LoadAndKeepAsync(
+        Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, long generation, CancellationToken cancellationToken)
+    {
+        var readAt = clock.GetUtcNow();
+        var settings = await load(cancellationToken);
+        if (settings is null)
+        {
+            // PolicyService knows no such connection: nothing of it may be served later either.
+            _entries.TryRemove(connectionId, out _);
+            return null;
+        }
+        // An invalidation that lands while the read is in flight may describe a newer state than
+        // the one read: then the answer serves this call but is not kept.
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            var fresh = new Entry(settings, readAt, readAt);
+            _entries[connectionId] = fresh;
+            // An invalidation between the check and the write above would be lost: look once more.
+            if (Interlocked.Read(ref _generation) != generation)
+            {
+                _entries.TryRemove(new KeyValuePair<Guid, Entry>(connectionId, fresh));
+            }
+        }
+        return settings;
+    }
+
+    /// <summary>PolicyService down, too slow, or refusing for now (the client turns those into a 503).</summary>
+    private static bool IsUnreachable(Exception e) =>
+        e is ScimProtocolException { Status: StatusCodes.Status503ServiceUnavailable } || DependencyOutage.IsOutage(e);
+
+    /// <param name="ReadAt">When the read that produced it began: the lifetime counts from what PolicyService knew then.</param>
+    /// <param name="RetryAt">Until when a stale entry is served without asking PolicyService again.</param>
+    private sealed record Entry(ConnectionSettingsDto Settings, DateTimeOffset ReadAt, DateTimeOffset RetryAt);
 }

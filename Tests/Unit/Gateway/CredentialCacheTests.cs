@@ -67,4 +67,20 @@ public sealed class CredentialCacheTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => leader);
         Assert.Null(await follower);
     }
+
+    [Fact]
+    public async Task WhenPolicyServiceCouldNotAnswerTheLeaderItsFollowersGetTheSameAnswerAtOnceInsteadOfWaitingAgain()
+    {
+        using var cache = Cache(100);
+        var leaderCheck = new TaskCompletionSource<CredentialCheckResult?>();
+        var followerChecks = 0;
+        var leader = cache.GetOrCheckAsync("token:t", "settings", _ => leaderCheck.Task, CancellationToken.None);
+        var follower = cache.GetOrCheckAsync("token:t", "settings", _ => { followerChecks++; return Task.FromResult<CredentialCheckResult?>(null); }, CancellationToken.None);
+
+        leaderCheck.SetException(new HttpRequestException("PolicyService refused the connection"));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => leader);
+        await Assert.ThrowsAsync<HttpRequestException>(() => follower);
+        Assert.Equal(0, followerChecks);
+    }
 }

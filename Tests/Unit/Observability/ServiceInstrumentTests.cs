@@ -2,9 +2,16 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Provisioning.Contracts;
+using Provisioning.Gateway;
+using Provisioning.Gateway.Caching;
 using Provisioning.Gateway.Observability;
+using Provisioning.PolicyService.Observability;
 using Provisioning.ScimService.Observability;
+using Provisioning.ScimService.Realms.Settings;
+using CredentialCache = Provisioning.Gateway.Authentication.CredentialCache;
 
 namespace Provisioning.Tests.Unit.Observability;
 
@@ -40,7 +47,7 @@ public sealed class ServiceInstrumentTests
         using (var tracer = Sdk.CreateTracerProviderBuilder().AddSource(ScimTelemetry.Name).AddInMemoryExporter(spans).Build())
         {
             ScimTelemetry.Action(Realm.MdmPortal, "DevicesMoved", "Failed", organization, Guid.NewGuid(), "entra");
-            ScimTelemetry.CacheLookup("connection-settings", hit: false);
+            ScimTelemetry.CacheLookup("connection-settings", "miss");
             meters.ForceFlush();
             tracer.ForceFlush();
         }
@@ -52,6 +59,39 @@ public sealed class ServiceInstrumentTests
         Assert.Equal("provisioning DevicesMoved", span.DisplayName);
         Assert.Equal(ActivityStatusCode.Error, span.Status);
         Assert.Equal("Failed", span.GetTagItem("provisioning.outcome"));
+    }
+
+    [Fact]
+    public async Task EveryCacheCountsItsHitsAndMissesOnItsServicesMeter()
+    {
+        var metrics = new List<Metric>();
+        using (var provider = Sdk.CreateMeterProviderBuilder()
+                   .AddMeter(GatewayTelemetry.Name, ScimTelemetry.Name, PolicyTelemetry.Name).AddInMemoryExporter(metrics).Build())
+        {
+            using var credentials = new CredentialCache(new SettingsInvalidation(), Options.Create(new GatewayOptions()));
+            var accepted = new CredentialCheckResult(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Realm.Dashboard, true, null);
+            await credentials.GetOrCheckAsync("token:counted", "policy:credentials:counted", _ => Task.FromResult<CredentialCheckResult?>(accepted), CancellationToken.None);
+            await credentials.GetOrCheckAsync("token:counted", "policy:credentials:counted", _ => Task.FromResult<CredentialCheckResult?>(accepted), CancellationToken.None);
+
+            var clock = new ManualClock();
+            var settings = new ConnectionSettingsCache(clock, NullLogger<ConnectionSettingsCache>.Instance);
+            var connection = Guid.NewGuid();
+            var known = new ConnectionSettingsDto(connection, Guid.NewGuid(), Realm.Dashboard, new ConnectionPolicyDto(CreationAction.Nothing, DeactivationAction.Nothing), []);
+            await settings.GetAsync(connection, _ => Task.FromResult<ConnectionSettingsDto?>(known), SettingsWait.Longest, CancellationToken.None);
+            await settings.GetAsync(connection, _ => Task.FromResult<ConnectionSettingsDto?>(known), SettingsWait.Longest, CancellationToken.None);
+            clock.Now += ConnectionSettingsCache.Lifetime;
+            await settings.GetAsync(connection, _ => Task.FromException<ConnectionSettingsDto?>(new HttpRequestException("refused")), SettingsWait.Longest, CancellationToken.None);
+
+            PolicyTelemetry.CacheLookup("policy:credentials:abc", "absent");
+            provider.ForceFlush();
+        }
+
+        var lookups = Points(metrics, "provisioning.cache.lookups");
+        foreach (var (cache, result) in new[] { ("credentials", "miss"), ("credentials", "hit"), ("connection-settings", "miss"), ("connection-settings", "hit"),
+                     ("connection-settings", "stale"), ("policy:credentials", "absent") })
+        {
+            Assert.Contains(lookups, p => Tag(p, "provisioning.cache") == cache && Tag(p, "provisioning.cache.result") == result && p.GetSumLong() > 0);
+        }
     }
 
     private static List<MetricPoint> Points(List<Metric> metrics, string name)
