@@ -30,15 +30,15 @@ public static class ResourceListing
         }
 
         // The SQL text holds only our own fragments; every client value is a parameter.
-        var countSql = $"SELECT count(*)::int AS \"Value\" FROM {table} r WHERE {where}";
-        var total = await db.Database.SqlQueryRaw<int>(EscapeBraces(countSql), Clone(parameters)).SingleAsync(cancellationToken);
+        var filtered = where.ToString();
         if (query.Count == 0)
         {
-            return new ResourcePage<T>([], total, null);
+            return new ResourcePage<T>([], await CountAsync(db, table, filtered, parameters, cancellationToken), null);
         }
 
         string order;
         int offset;
+        var afterCursor = false;
         if (query.UsesCursor)
         {
             if (query.SortBy is not null)
@@ -49,6 +49,7 @@ public static class ResourceListing
             {
                 where.Append(" AND r.id > @after");
                 parameters.Add(new NpgsqlParameter("after", after));
+                afterCursor = true;
             }
             order = "r.id";
             offset = 0;
@@ -68,13 +69,21 @@ public static class ResourceListing
             .FromSqlRaw(EscapeBraces(pageSql), Clone(parameters))
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        if (!query.UsesCursor || rows.Count <= query.Count)
+        var more = query.UsesCursor && rows.Count > query.Count;
+        if (more)
         {
-            return new ResourcePage<T>(rows, total, null);
+            rows.RemoveAt(rows.Count - 1);
         }
-        rows.RemoveAt(rows.Count - 1);
-        return new ResourcePage<T>(rows, total, Cursors.Encode(IdOf(db, rows[^1])));
+        // A page that ends before it is full, and starts at the first match or holds some, says how many match:
+        // an IdP's look-up by userName or externalId then costs one statement, not two.
+        var total = rows.Count < query.Count && !more && !afterCursor && (rows.Count > 0 || offset == 0)
+            ? offset + rows.Count
+            : await CountAsync(db, table, filtered, parameters.Where(p => p.ParameterName != "after").ToList(), cancellationToken);
+        return new ResourcePage<T>(rows, total, more ? Cursors.Encode(IdOf(db, rows[^1])) : null);
     }
+
+    private static async Task<int> CountAsync(DbContext db, string table, string where, List<NpgsqlParameter> parameters, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>(EscapeBraces($"SELECT count(*)::int AS \"Value\" FROM {table} r WHERE {where}"), Clone(parameters)).SingleAsync(cancellationToken);
 
     /// <summary>EF reads {0} in raw SQL as a placeholder; ours are named parameters, so literal braces (jsonb '{}') are escaped.</summary>
     private static string EscapeBraces(string sql) => sql.Replace("{", "{{").Replace("}", "}}");
