@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Groups;
 
@@ -16,13 +17,16 @@ public static class UserReads
     {
         var user = db.Users.AsNoTracking().Where(u => u.Id == userId && u.ConnectionId == connectionId);
         return withGroups
-            ? user.Select(u => new UserWithGroups(u,
-                    (from m in db.GroupMembers
-                     join g in db.Groups on m.GroupId equals g.Id
-                     where m.ConnectionId == connectionId && m.MemberId == u.Id
-                     orderby g.DisplayNameKey
-                     select new GroupReference(g.Id, g.DisplayName)).ToList()))
-                .FirstOrDefaultAsync(cancellationToken)
+            ? user.Select(WithGroups(db, connectionId)).FirstOrDefaultAsync(cancellationToken)
             : user.Select(u => new UserWithGroups(u, null)).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>Each user with its groups in display-name order, for EF to put in the user's own statement.</summary>
+    public static Expression<Func<ScimUser, UserWithGroups>> WithGroups(ScimDbContext db, Guid connectionId) =>
+        u => new UserWithGroups(u,
+            (from m in db.GroupMembers
+             join g in db.Groups on m.GroupId equals g.Id
+             where m.ConnectionId == connectionId && m.MemberId == u.Id
+             orderby g.DisplayNameKey
+             select new GroupReference(g.Id, g.DisplayName)).ToList());
 }

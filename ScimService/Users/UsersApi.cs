@@ -36,8 +36,16 @@ public static class UsersApi
     public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
+        var withGroups = AttributeProjection.Includes(type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes);
+        if (withGroups && query.SortBy is null)
+        {
+            // In id order (an IdP's look-up, or paging) the page and its users' groups come in one statement.
+            var rows = await ResourceListing.ListInIdOrderAsync<ScimUser, UserWithGroups>(db, "scim_users", call.ConnectionId, query, type,
+                users => users.Select(UserReads.WithGroups(db, call.ConnectionId)), row => row.User.Id, cancellationToken);
+            return ScimResponses.List(rows, query, type, row => UserRepresentation.ToScim(row.User, type, row.Groups, call.Request));
+        }
         var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
-        var groups = AttributeProjection.Includes(type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes)
+        var groups = withGroups
             ? await Memberships.GroupsOfAsync(db, call.ConnectionId, page.Resources.Select(u => u.Id).ToList(), cancellationToken)
             : null;
         return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, type, groups?.GetValueOrDefault(user.Id), call.Request));

@@ -65,6 +65,10 @@ public sealed class BenchSystem : IAsyncDisposable
                 .WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"))
                 // Request logging would be measured too; warnings are enough here.
                 .WithEnvironment("Logging__LogLevel__Default", "Warning");
+            foreach (var knob in (Environment.GetEnvironmentVariable("BENCH_SERVICE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(knob.Split('=')[0], knob.Split('=', 2)[1]);
+            }
         }
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Error)

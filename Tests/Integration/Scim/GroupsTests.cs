@@ -31,6 +31,36 @@ public sealed class GroupsTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task ListedUsersShowTheirGroupsWhetherThePageIsInIdOrderOrSorted()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var users = new List<JsonObject>();
+        foreach (var name in new[] { "c", "a", "d", "b" })
+        {
+            users.Add(await tenant.Scim.CreateUserAsync($"{name}-{Unique()}"));
+        }
+        await tenant.Scim.CreateGroupAsync("Zeta", users[0].Id(), users[1].Id());
+        await tenant.Scim.CreateGroupAsync("Alpha", users[0].Id(), users[2].Id());
+        string[] GroupsOf(JsonObject user) => user["groups"]?.AsArray().Select(g => g!["display"]!.GetValue<string>()).ToArray() ?? [];
+        var expected = new Dictionary<string, string[]>
+        {
+            [users[0].Id()] = ["Alpha", "Zeta"],
+            [users[1].Id()] = ["Zeta"],
+            [users[2].Id()] = ["Alpha"],
+            [users[3].Id()] = [],
+        };
+
+        var inIdOrder = (await tenant.Scim.GetJsonAsync("Users?count=3"))["Resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var rest = (await tenant.Scim.GetJsonAsync("Users?startIndex=4&count=3"))["Resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var sorted = (await tenant.Scim.GetJsonAsync("Users?sortBy=userName"))["Resources"]!.AsArray().Select(r => r!.AsObject()).ToList();
+
+        var ids = inIdOrder.Concat(rest).Select(u => u.Id()).ToList();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), ids);
+        Assert.All(inIdOrder.Concat(rest).Concat(sorted), user => Assert.Equal(expected[user.Id()], GroupsOf(user)));
+        Assert.Equal(sorted.Select(u => u["userName"]!.GetValue<string>()).Order(StringComparer.Ordinal), sorted.Select(u => u["userName"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task OktaAddsAndRemovesMembersAndRenamesTheGroup()
     {
         var tenant = await app.CreateTenantAsync();

@@ -80,6 +80,30 @@ public sealed class ListingTests(ProvisioningApp app)
         Assert.Equal(2, clamped["itemsPerPage"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("Users?startIndex=1&count=2")]        // a full first page
+    [InlineData("Users?startIndex=4&count=2")]        // a full last page
+    [InlineData("Users?startIndex=5&count=2")]        // a part of a page at the end
+    [InlineData("Users?startIndex=9&count=2")]        // past the end: no resources, the total all the same
+    [InlineData("Users?startIndex=1&count=100")]      // everything on one page
+    [InlineData("Users?count=2&cursor=")]             // the first cursor page
+    [InlineData("Users?sortBy=userName&startIndex=3&count=10")]
+    public async Task TotalResultsCountsEveryMatchWhicheverPageIsAsked(string page)
+    {
+        var tenant = await app.CreateTenantAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await tenant.Scim.CreateUserAsync(Unique());
+        }
+
+        var list = await tenant.Scim.GetJsonAsync(page);
+        Assert.Equal(5, list["totalResults"]!.GetValue<int>());
+        var second = await tenant.Scim.GetJsonAsync("Users?count=2&cursor=" + Uri.EscapeDataString((await tenant.Scim.GetJsonAsync("Users?count=2&cursor="))["nextCursor"]!.GetValue<string>()));
+        Assert.Equal(5, second["totalResults"]!.GetValue<int>());
+        var filtered = await tenant.Scim.GetJsonAsync("Users?filter=" + Uri.EscapeDataString("userName eq \"nobody@example.com\""));
+        Assert.Equal(0, filtered["totalResults"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task CursorPagingWalksEveryUserOnceAndEnds()
     {
