@@ -93,9 +93,14 @@ public static class Memberships
                 WHERE gm.connection_id = {connectionId} AND gm.group_id = page.group_id
                 ORDER BY gm.member_id
                 LIMIT {MemberBudget.MaxMembersPerResponse}) m
-            -- The connection leads both keys: without it, each member's row is looked for across every tenant.
-            LEFT JOIN scim_users u ON m.member_type = 'User' AND u.connection_id = m.connection_id AND u.id = m.member_id
-            LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.connection_id = m.connection_id AND g.id = m.member_id
+            -- One primary-key probe per member, (connection, id): a LIMIT keeps PostgreSQL from flattening these
+            -- into a hash join, which a generic plan (statements are prepared) chose over every tenant's users.
+            LEFT JOIN LATERAL (
+                SELECT u.id, u.display_name, u.user_name FROM scim_users u
+                WHERE m.member_type = 'User' AND u.connection_id = {connectionId} AND u.id = m.member_id LIMIT 1) u ON true
+            LEFT JOIN LATERAL (
+                SELECT g.id, g.display_name FROM scim_groups g
+                WHERE m.member_type = 'Group' AND g.connection_id = {connectionId} AND g.id = m.member_id LIMIT 1) g ON true
             -- A member deleted while a PATCH added it concurrently can leave a row behind; it is never shown.
             WHERE u.id IS NOT NULL OR g.id IS NOT NULL
             ORDER BY m.group_id, m.member_id
