@@ -19,9 +19,9 @@ public sealed class GroupReadBoundsTests(ProvisioningApp app)
         await app.AddGeneratedMembersAsync(tenant.Connection.Id, first.Id(), 6_000);
         await app.AddGeneratedMembersAsync(tenant.Connection.Id, second.Id(), 6_000);
 
-        var page1 = await tenant.Scim.GetJsonAsync("Groups?sortBy=displayName&startIndex=1&count=10");
-        var page2 = await tenant.Scim.GetJsonAsync("Groups?sortBy=displayName&startIndex=2&count=10");
-        var entra = await tenant.Scim.GetJsonAsync("Groups?sortBy=displayName&excludedAttributes=members");
+        var page1 = await tenant.Scim.GetJsonAsAnIdpRetriesAsync("Groups?sortBy=displayName&startIndex=1&count=10");
+        var page2 = await tenant.Scim.GetJsonAsAnIdpRetriesAsync("Groups?sortBy=displayName&startIndex=2&count=10");
+        var entra = await tenant.Scim.GetJsonAsAnIdpRetriesAsync("Groups?sortBy=displayName&excludedAttributes=members");
 
         Assert.Equal(2, page1["totalResults"]!.GetValue<int>());
         Assert.Equal(1, page1["itemsPerPage"]!.GetValue<int>());
@@ -38,7 +38,7 @@ public sealed class GroupReadBoundsTests(ProvisioningApp app)
         var group = await tenant.Scim.CreateGroupAsync(Unique("group"));
         await app.AddGeneratedMembersAsync(tenant.Connection.Id, group.Id(), 10_050);
 
-        var read = await tenant.Scim.GetJsonAsync($"Groups/{group.Id()}");
+        var read = await tenant.Scim.GetJsonAsAnIdpRetriesAsync($"Groups/{group.Id()}");
         var members = read["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>()).ToList();
 
         Assert.Equal(10_000, members.Count);
