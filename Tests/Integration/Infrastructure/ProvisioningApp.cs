@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -5,6 +6,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Provisioning.Contracts;
+using Provisioning.Tests.Reliability;
 
 namespace Provisioning.Tests.Integration.Infrastructure;
 
@@ -98,6 +100,9 @@ public class ProvisioningApp : IAsyncLifetime
         // notices only when YARP's activity timeout passes; under test that is seconds, not minutes.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"))
             .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08")
+            // A SCIM request's deadline sits half a second inside the bound the reliability tests hold it
+            // to: as in production in the full run, longer in the short one, where the whole suite shares two cores.
+            .WithEnvironment("Gateway__RequestDeadline", (ReliabilityRun.LatencyBound - TimeSpan.FromMilliseconds(500)).ToString("c", CultureInfo.InvariantCulture))
             // Every test reaches the Gateway from the same loopback address. The bursts stay as in
             // production; the buckets refill within seconds, so a test that empties one can wait for it.
             .WithEnvironment("AddressLimits__FailedTokenRequests__PerSecond", "10")
