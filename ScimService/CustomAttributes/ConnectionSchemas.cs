@@ -28,7 +28,7 @@ public static class ConnectionSchemas
             var lookup = await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted);
             if (lookup is not SettingsLookup.Found found)
             {
-                return ScimResponses.NoSettings(lookup);
+                return lookup.ScimRefusal();
             }
             http.Features.Set(For(found.Settings));
             return await next(invocation);

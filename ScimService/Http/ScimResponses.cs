@@ -4,7 +4,6 @@ using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
-using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Http;
 
@@ -31,15 +30,6 @@ public static class ScimResponses
         }
         return ScimResults.Ok(body);
     }
-
-    /// <summary>
-    /// The connection's settings could not be had: PolicyService knows none for it, or did not answer.
-    /// Nothing can be provisioned, so nothing is changed; a 503 either way, with Retry-After, which IdPs retry.
-    /// </summary>
-    public static ScimJsonResult NoSettings(SettingsLookup lookup) =>
-        ScimResults.Error(StatusCodes.Status503ServiceUnavailable, lookup is SettingsLookup.Unavailable unavailable
-            ? unavailable.Detail
-            : "This connection has no provisioning settings; nothing was changed.");
 
     public static ScimJsonResult NotFound(string resourceType, string id) =>
         ScimResults.Error(StatusCodes.Status404NotFound, $"{resourceType} '{ListQuery.Shorten(id)}' not found.");

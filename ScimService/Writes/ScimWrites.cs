@@ -18,7 +18,7 @@ public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, Time
         var lookup = await engine.SettingsOfAsync(call.ConnectionId, cancellationToken);
         if (lookup is not SettingsLookup.Found found)
         {
-            return ScimWrite<T>.Refused(ScimResponses.NoSettings(lookup));
+            return ScimWrite<T>.Refused(lookup.ScimRefusal());
         }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         return new ScimWrite<T>(engine.Begin(call, db, found.Settings), transaction, clock);

@@ -1,4 +1,5 @@
 using Provisioning.Contracts;
+using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
@@ -24,4 +25,13 @@ public abstract record SettingsLookup
     public sealed record Unavailable(string Detail) : SettingsLookup;
 
     public ConnectionSettingsDto? SettingsOrNull => (this as Found)?.Settings;
+
+    /// <summary>
+    /// A SCIM request that cannot have its settings: nothing can be provisioned, so nothing is changed. A 503
+    /// either way (with Retry-After, which IdPs retry): an unknown connection's token may still be cached.
+    /// </summary>
+    public ScimJsonResult ScimRefusal() =>
+        ScimResults.Error(StatusCodes.Status503ServiceUnavailable, this is Unavailable unavailable
+            ? unavailable.Detail
+            : "This connection has no provisioning settings; nothing was changed.");
 }
