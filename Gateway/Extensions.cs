@@ -36,8 +36,9 @@ public static class Extensions
         // Sent only over https (a trusted proxy's forwarded https included), never on plain http or to localhost.
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
 
-        // Redis only carries PolicyService's invalidations here: the Gateway works without it,
-        // so it fails fast and does not count towards the Gateway's health.
+        // Redis carries PolicyService's invalidations and the credentials' shared rate-limit buckets. The
+        // Gateway works without it (each replica then enforces its own share of every limit), so it fails
+        // fast and does not count towards the Gateway's health.
         builder.AddFailFastRedisClient();
         builder.Services.AddSingleton<SettingsInvalidation>();
         builder.Services.AddRedisChannelSubscriber(SettingsKeys.InvalidationChannel,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Caching.Memory;
 using Provisioning.AdminUi.Clients;
+using Provisioning.AdminUi.Observability;
 
 namespace Provisioning.AdminUi.Authentication;
 
@@ -14,6 +15,8 @@ public sealed class SessionCheck(PolicyServiceClient policy, IMemoryCache recent
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
+    private const string CacheName = "admin-session";
+
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is not { } user || !Guid.TryParse(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var adminId))
@@ -23,8 +26,10 @@ public sealed class SessionCheck(PolicyServiceClient policy, IMemoryCache recent
         var key = ("admin-session", adminId);
         if (recent.TryGetValue(key, out _))
         {
+            AdminUiTelemetry.CacheLookup(CacheName, "hit");
             return;
         }
+        AdminUiTelemetry.CacheLookup(CacheName, "miss");
         var mayContinue = await policy.SessionMayContinueAsync(adminId, context.HttpContext.RequestAborted);
         if (mayContinue == false)
         {

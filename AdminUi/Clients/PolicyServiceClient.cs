@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc;
+using Provisioning.AdminUi.Observability;
 using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Clients;
@@ -7,18 +8,31 @@ namespace Provisioning.AdminUi.Clients;
 /// <summary>PolicyService's internal API: admins, connections, tokens, OAuth clients, policies and group roles.</summary>
 public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor httpContext)
 {
-    /// <summary>The admin; or no admin and why, in words for the sign-in page.</summary>
+    /// <summary>The admin; or no admin and why, in words for the sign-in page. Each outcome is counted (<see cref="AdminUiTelemetry.SignIn"/>).</summary>
     public async Task<(SignedInAdminDto? Admin, string? Refusal)> SignInAsync(string email, string password, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/internal/admins/sign-in", new AdminSignInRequest(email, password), cancellationToken);
-        return response.StatusCode switch
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendAsync(HttpMethod.Post, "/internal/admins/sign-in", new AdminSignInRequest(email, password), cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            AdminUiTelemetry.SignIn("unavailable");
+            throw;
+        }
+        using var _ = response;
+        var (outcome, refusal) = response.StatusCode switch
         {
             // One message for an unknown email and a wrong password: the form does not say which accounts exist.
-            HttpStatusCode.Unauthorized => (null, "The email or password is not correct."),
-            HttpStatusCode.TooManyRequests => (null, "Too many failed sign-ins for this email. Wait 15 minutes and try again."),
-            HttpStatusCode.Forbidden => (null, "Your organization is disabled. Ask your provider to enable it again."),
-            _ => (await ReadAsync<SignedInAdminDto>(response, cancellationToken), null),
+            HttpStatusCode.Unauthorized => ("wrong_credentials", "The email or password is not correct."),
+            HttpStatusCode.TooManyRequests => ("throttled", "Too many failed sign-ins for this email. Wait 15 minutes and try again."),
+            HttpStatusCode.Forbidden => ("organization_disabled", "Your organization is disabled. Ask your provider to enable it again."),
+            _ when !response.IsSuccessStatusCode => ("unavailable", null),
+            _ => ("signed_in", null),
         };
+        AdminUiTelemetry.SignIn(outcome);
+        return refusal is null ? (await ReadAsync<SignedInAdminDto>(response, cancellationToken), null) : (null, refusal);
     }
 
     /// <summary>

@@ -32,32 +32,32 @@ public static class InfrastructureBuilder
             postgres.WithHealthCheck(setup);
             var redis = builder.AddRedis("redis", password: redisPassword).WithDataVolume();
             var endpoint = postgres.Resource.PrimaryEndpoint;
-            IResourceBuilder<IResourceWithConnectionString> ContainerDatabase(OwnedDatabase database, IResourceBuilder<ParameterResource> password) =>
-                builder.AddConnectionString(database.Name, ReferenceExpression.Create(
-                    $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username={database.Role};Password={password.Resource};Database={database.Name}"));
+            var server = ReferenceExpression.Create($"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)}");
             return new InfrastructureResources(
                 mode,
-                new(ContainerDatabase(databases[0], scimDbPassword), postgres),
-                new(ContainerDatabase(databases[1], policyDbPassword), postgres),
+                new(builder.AddOwnedDatabase(databases[0], scimDbPassword, server), postgres),
+                new(builder.AddOwnedDatabase(databases[1], policyDbPassword, server), postgres),
                 new(redis, redis));
         }
 
         var localPostgres = builder.AddLocalPostgres(dataRoot, secrets.Value("postgres-password"), durable, databases, out var postgresPort);
         var localRedis = builder.AddLocalRedis(dataRoot, secrets.Value("redis-password"), out var redisPort);
-
-        IResourceBuilder<IResourceWithConnectionString> LocalDatabase(OwnedDatabase database, IResourceBuilder<ParameterResource> password) =>
-            builder.AddConnectionString(database.Name, ReferenceExpression.Create(
-                $"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username={database.Role};Password={password.Resource};Database={database.Name}"));
+        var localServer = ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
         var redisConnection = builder.AddConnectionString("redis", ReferenceExpression.Create(
             $"127.0.0.1:{redisPort.ToString(System.Globalization.CultureInfo.InvariantCulture)},password={redisPassword.Resource}"));
 
         return new InfrastructureResources(
             mode,
-            new(LocalDatabase(databases[0], scimDbPassword), localPostgres),
-            new(LocalDatabase(databases[1], policyDbPassword), localPostgres),
+            new(builder.AddOwnedDatabase(databases[0], scimDbPassword, localServer), localPostgres),
+            new(builder.AddOwnedDatabase(databases[1], policyDbPassword, localServer), localPostgres),
             new(redisConnection, localRedis));
     }
+
+    /// <summary>A service's connection string on <paramref name="server"/> (host and port): its own role, password and database.</summary>
+    private static IResourceBuilder<IResourceWithConnectionString> AddOwnedDatabase(
+        this IDistributedApplicationBuilder builder, OwnedDatabase database, IResourceBuilder<ParameterResource> password, ReferenceExpression server) =>
+        builder.AddConnectionString(database.Name, ReferenceExpression.Create($"{server};Username={database.Role};Password={password.Resource};Database={database.Name}"));
 }
 
 /// <summary>The PostgreSQL role each service logs in as (the names docs/operations.md and deploy/kubernetes use).</summary>

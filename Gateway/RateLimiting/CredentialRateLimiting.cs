@@ -18,24 +18,26 @@ public static class CredentialRateLimiting
     public static IServiceCollection AddCredentialRateLimiting(this IServiceCollection services) =>
         services.AddSingleton<SharedTokenBuckets>().AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, CredentialLimit>(Partition);
             limiter.OnRejected = RejectAsync;
         });
 
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>A partition per credential and limit: a struct, so finding a request's partition allocates nothing.</summary>
+    private readonly record struct CredentialLimit(Guid CredentialId, int PerSecond, int Burst);
+
+    private static RateLimitPartition<CredentialLimit> Partition(HttpContext context)
     {
         if (context.Features.Get<AuthenticatedCredential>() is not { } authenticated)
         {
-            return RateLimitPartition.GetNoLimiter("unauthenticated");
+            return RateLimitPartition.GetNoLimiter(default(CredentialLimit));
         }
         var defaults = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var perSecond = authenticated.Credential.RateLimit?.RequestsPerSecond ?? defaults.RateLimitRequestsPerSecond;
         var burst = authenticated.Credential.RateLimit?.Burst ?? defaults.RateLimitBurst;
-        var credential = authenticated.Credential.CredentialId.ToString("N");
         return RateLimitPartition.Get(
-            $"{credential}/{perSecond}/{burst}",
-            _ => new SharedTokenBucketLimiter(
-                context.RequestServices.GetRequiredService<SharedTokenBuckets>(), credential, perSecond, burst, defaults.ReplicaCount));
+            new CredentialLimit(authenticated.Credential.CredentialId, perSecond, burst),
+            key => new SharedTokenBucketLimiter(
+                context.RequestServices.GetRequiredService<SharedTokenBuckets>(), key.CredentialId.ToString("N"), key.PerSecond, key.Burst, defaults.ReplicaCount));
     }
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -4,17 +4,39 @@ using System.Threading.RateLimiting;
 namespace Provisioning.Gateway.RateLimiting;
 
 /// <summary>
-/// One credential's limiter: the shared bucket in Redis decides; while Redis is away a local
-/// bucket holding this replica's share of the limit (1/<see cref="GatewayOptions.ReplicaCount"/>)
-/// decides instead, so the whole fleet stays near the limit and no request waits on Redis.
+/// One credential's limiter. The shared bucket in Redis decides, but a replica takes its tokens from it in
+/// leases of up to <see cref="LeaseSize"/> and spends them locally, so most requests never wait on Redis; one
+/// request at a time asks Redis for the next lease, the others wait for its answer. While Redis is away a local
+/// bucket holding this replica's share of the limit (1/<see cref="GatewayOptions.ReplicaCount"/>) decides instead.
+/// <para>
+/// How exact: every request admitted spent a token of the shared bucket, taken at most <see cref="LeaseLifetime"/>
+/// before. So over any window the fleet admits at most what the shared bucket allows plus what replicas held
+/// leased when the window began (replicas × lease); and it may refuse while other replicas still hold up to
+/// lease − 1 unused tokens each, for at most <see cref="LeaseLifetime"/>, after which those are dropped, not given
+/// back. A lease is at most a tenth of a second of the rate and a quarter of the burst (1 for a limit of a few
+/// requests per second, which is then exact, as before).
+/// </para>
 /// </summary>
 public sealed class SharedTokenBucketLimiter : RateLimiter
 {
+    /// <summary>The most a lease holds: at the benchmark's raised limit, one Redis round trip per this many requests.</summary>
+    public const int MaxLease = 100;
+
+    /// <summary>A lease holds at most this long of the rate.</summary>
+    public static readonly TimeSpan LeaseSpan = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Leased tokens unused for this long are dropped, so a replica that stops getting traffic holds none back for long.</summary>
+    public static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(1);
+
     private readonly SharedTokenBuckets _buckets;
     private readonly string _bucket;
     private readonly int _perSecond;
     private readonly int _burst;
     private readonly TokenBucketRateLimiter _replicaShare;
+    private readonly Lock _gate = new();
+    private int _leased;
+    private long _leaseEnds;
+    private Task<BucketAnswer?>? _renewal;
     private long _lastUsed = Stopwatch.GetTimestamp();
 
     public SharedTokenBucketLimiter(SharedTokenBuckets buckets, string bucket, int perSecond, int burst, int replicaCount)
@@ -23,6 +45,7 @@ public sealed class SharedTokenBucketLimiter : RateLimiter
         _bucket = bucket;
         _perSecond = perSecond;
         _burst = burst;
+        LeaseSize = Math.Clamp((int)(perSecond * LeaseSpan.TotalSeconds), 1, Math.Max(1, Math.Min(MaxLease, burst / 4)));
         _replicaShare = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = Share(burst, replicaCount),
@@ -33,22 +56,35 @@ public sealed class SharedTokenBucketLimiter : RateLimiter
         });
     }
 
+    /// <summary>How many tokens this replica asks the shared bucket for at once.</summary>
+    public int LeaseSize { get; }
+
     public override TimeSpan? IdleDuration => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
-    // Redis cannot be asked synchronously: "not yet" sends the rate-limiting middleware to AcquireAsync.
-    protected override RateLimitLease AttemptAcquireCore(int permitCount) => BucketLease.NotYet;
+    // A leased token is spent at once; without one, "not yet" sends the rate-limiting middleware to AcquireAsync.
+    protected override RateLimitLease AttemptAcquireCore(int permitCount)
+    {
+        Interlocked.Exchange(ref _lastUsed, Stopwatch.GetTimestamp());
+        return TrySpendLeased() ? BucketLease.Taken : BucketLease.NotYet;
+    }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastUsed, Stopwatch.GetTimestamp());
-        return await _buckets.TryTakeAsync(_bucket, _perSecond, _burst, cancellationToken) switch
+        // Each renewal takes at least one token or answers no: waiters that lost the race for a lease ask again.
+        while (!TrySpendLeased())
         {
-            { Taken: true } => BucketLease.Taken,
-            { } refused => BucketLease.Refused(refused.RetryAfter),
-            null => _replicaShare.AttemptAcquire(permitCount),
-        };
+            switch (await Renewal().WaitAsync(cancellationToken))
+            {
+                case null:
+                    return _replicaShare.AttemptAcquire(permitCount);
+                case { Taken: 0 } refused:
+                    return BucketLease.Refused(refused.RetryAfter);
+            }
+        }
+        return BucketLease.Taken;
     }
 
     protected override void Dispose(bool disposing)
@@ -58,6 +94,64 @@ public sealed class SharedTokenBucketLimiter : RateLimiter
             _replicaShare.Dispose();
         }
         base.Dispose(disposing);
+    }
+
+    private bool TrySpendLeased()
+    {
+        lock (_gate)
+        {
+            if (_leased > 0 && Stopwatch.GetTimestamp() < _leaseEnds)
+            {
+                _leased--;
+                return true;
+            }
+            _leased = 0;
+            return false;
+        }
+    }
+
+    /// <summary>The request to Redis for the next lease under way, else a new one.</summary>
+    private Task<BucketAnswer?> Renewal()
+    {
+        lock (_gate)
+        {
+            if (_renewal is { } underWay)
+            {
+                return underWay;
+            }
+            var started = RenewAsync();
+            // One that finished at once (Redis known to be away) cleared itself already; it must not stay.
+            if (!started.IsCompleted)
+            {
+                _renewal = started;
+            }
+            return started;
+        }
+    }
+
+    private async Task<BucketAnswer?> RenewAsync()
+    {
+        try
+        {
+            // Bounded by the buckets' own budget, not by any one request: the lease serves whoever waits next.
+            var answer = await _buckets.TryTakeAsync(_bucket, _perSecond, _burst, LeaseSize, CancellationToken.None);
+            if (answer is { Taken: > 0 } granted)
+            {
+                lock (_gate)
+                {
+                    _leased = (Stopwatch.GetTimestamp() < _leaseEnds ? _leased : 0) + granted.Taken;
+                    _leaseEnds = Stopwatch.GetTimestamp() + (long)(LeaseLifetime.TotalSeconds * Stopwatch.Frequency);
+                }
+            }
+            return answer;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _renewal = null;
+            }
+        }
     }
 
     private static int Share(int limit, int replicaCount) => Math.Max(1, (int)Math.Ceiling(limit / (double)replicaCount));

@@ -2,8 +2,8 @@ using StackExchange.Redis;
 
 namespace Provisioning.Gateway.RateLimiting;
 
-/// <summary>What the shared bucket said: a token taken, or how long until one is there.</summary>
-public readonly record struct BucketAnswer(bool Taken, TimeSpan RetryAfter);
+/// <summary>What the shared bucket said: how many tokens were taken (up to the number asked), or, none, how long until one is there.</summary>
+public readonly record struct BucketAnswer(int Taken, TimeSpan RetryAfter);
 
 /// <summary>
 /// One token bucket per credential in Redis, shared by every Gateway replica, so a credential's
@@ -18,11 +18,12 @@ public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, ILogger<Sha
     /// <summary>How long a request may wait for Redis before the local share decides instead.</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(250);
 
-    // KEYS[1] bucket; ARGV[1] tokens per second; ARGV[2] burst. Returns {taken, milliseconds to wait}.
+    // KEYS[1] bucket; ARGV[1] tokens per second; ARGV[2] burst; ARGV[3] tokens wanted. Returns {tokens taken, milliseconds to wait}.
     private const string TakeScript = """
         if redis.replicate_commands then redis.replicate_commands() end
         local rate = tonumber(ARGV[1])
         local burst = tonumber(ARGV[2])
+        local wanted = tonumber(ARGV[3])
         local clock = redis.call('TIME')
         local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
         local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -32,8 +33,8 @@ public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, ILogger<Sha
         local taken = 0
         local wait = 0
         if tokens >= 1 then
-          tokens = tokens - 1
-          taken = 1
+          taken = math.min(wanted, math.floor(tokens))
+          tokens = tokens - taken
         else
           wait = math.ceil((1 - tokens) * 1000 / rate)
         end
@@ -44,8 +45,8 @@ public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, ILogger<Sha
 
     private int _redisAway;
 
-    /// <summary>Takes one token from the credential's shared bucket; null when Redis cannot say.</summary>
-    public async Task<BucketAnswer?> TryTakeAsync(string bucket, int perSecond, int burst, CancellationToken cancellationToken)
+    /// <summary>Takes up to <paramref name="wanted"/> tokens (at least one, or none) from the credential's shared bucket; null when Redis cannot say.</summary>
+    public async Task<BucketAnswer?> TryTakeAsync(string bucket, int perSecond, int burst, int wanted, CancellationToken cancellationToken)
     {
         if (!redis.IsConnected)
         {
@@ -55,13 +56,13 @@ public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, ILogger<Sha
         try
         {
             var result = (RedisResult[])(await redis.GetDatabase()
-                .ScriptEvaluateAsync(TakeScript, [KeyPrefix + bucket], [perSecond, burst])
+                .ScriptEvaluateAsync(TakeScript, [KeyPrefix + bucket], [perSecond, burst, wanted])
                 .WaitAsync(Budget, cancellationToken))!;
             if (Interlocked.Exchange(ref _redisAway, 0) == 1)
             {
                 logger.LogInformation("Redis answers again: rate limits are shared across Gateway replicas once more.");
             }
-            return new BucketAnswer((int)result[0] == 1, TimeSpan.FromMilliseconds((long)result[1]));
+            return new BucketAnswer((int)result[0], TimeSpan.FromMilliseconds((long)result[1]));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

@@ -3,6 +3,7 @@ using Provisioning.Contracts;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol.Schemas;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Settings;
 using Provisioning.ScimService.Tenancy;
 
 namespace Provisioning.ScimService.CustomAttributes;
@@ -24,11 +25,12 @@ public static class ConnectionSchemas
         {
             var http = invocation.HttpContext;
             var engine = http.RequestServices.GetRequiredService<ProvisioningEngine>();
-            if (await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted) is not { } settings)
+            var lookup = await engine.SettingsOfAsync(http.Tenant().ConnectionId, http.RequestAborted);
+            if (lookup is not SettingsLookup.Found found)
             {
-                return ScimResponses.NoSettings();
+                return lookup.ScimRefusal();
             }
-            http.Features.Set(For(settings));
+            http.Features.Set(For(found.Settings));
             return await next(invocation);
         });
 

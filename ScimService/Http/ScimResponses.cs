@@ -31,10 +31,6 @@ public static class ScimResponses
         return ScimResults.Ok(body);
     }
 
-    /// <summary>PolicyService knows no settings for the connection: nothing can be provisioned, so nothing is changed.</summary>
-    public static ScimJsonResult NoSettings() =>
-        ScimResults.Error(StatusCodes.Status503ServiceUnavailable, "This connection has no provisioning settings; nothing was changed.");
-
     public static ScimJsonResult NotFound(string resourceType, string id) =>
         ScimResults.Error(StatusCodes.Status404NotFound, $"{resourceType} '{ListQuery.Shorten(id)}' not found.");
 }

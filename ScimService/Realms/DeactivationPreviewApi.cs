@@ -4,6 +4,7 @@ using Provisioning.Contracts;
 using Provisioning.ScimService.Internal;
 using Provisioning.ScimService.Realms.Accounts;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms;
 
@@ -19,11 +20,17 @@ public static class DeactivationPreviewApi
     public static void MapDeactivationPreviewApi(this IEndpointRouteBuilder app) =>
         app.MapInternalRoutes("/organizations/{organizationId:guid}").MapPost("/deactivation-preview", PreviewAsync);
 
-    private static async Task<Results<Ok<DeactivationPreviewDto>, NotFound>> PreviewAsync(
-        Guid organizationId, DeactivationPreviewRequest request, ScimDbContext db, ProvisioningEngine engine, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DeactivationPreviewDto>, NotFound, ProblemHttpResult>> PreviewAsync(
+        Guid organizationId, DeactivationPreviewRequest request, ScimDbContext db, ProvisioningEngine engine, HttpResponse response, CancellationToken cancellationToken)
     {
+        var lookup = await engine.SettingsOfAsync(request.ConnectionId, cancellationToken);
+        if (lookup is SettingsLookup.Unavailable unavailable)
+        {
+            response.Headers.RetryAfter = ScimError.RetryAfterSeconds;
+            return TypedResults.Problem(unavailable.Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         // The connection must be one of this organization's: no user of another tenant is described.
-        if (await engine.OrganizationOfAsync(request.ConnectionId, cancellationToken) != organizationId)
+        if (lookup.SettingsOrNull?.OrganizationId != organizationId)
         {
             return TypedResults.NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Writes;
 
@@ -11,16 +12,16 @@ namespace Provisioning.ScimService.Writes;
 /// </summary>
 public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, TimeProvider clock)
 {
-    /// <summary>A create: settings, then BEGIN; the row is the caller's to add. A connection without settings is the <see cref="ScimWrite{T}.Refusal"/>.</summary>
+    /// <summary>A create: settings, then BEGIN; the row is the caller's to add. Settings that cannot be had (an unknown connection, PolicyService unavailable) are the <see cref="ScimWrite{T}.Refusal"/>.</summary>
     public async Task<ScimWrite<T>> BeginAsync<T>(ScimCall call, CancellationToken cancellationToken) where T : class, IStoredResource
     {
-        var provisioning = await engine.BeginAsync(call, db, cancellationToken);
-        if (provisioning is null)
+        var lookup = await engine.SettingsOfAsync(call.ConnectionId, cancellationToken);
+        if (lookup is not SettingsLookup.Found found)
         {
-            return ScimWrite<T>.Refused(ScimResponses.NoSettings());
+            return ScimWrite<T>.Refused(lookup.ScimRefusal());
         }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        return new ScimWrite<T>(provisioning, transaction, clock);
+        return new ScimWrite<T>(engine.Begin(call, db, found.Settings), transaction, clock);
     }
 
     /// <summary>A PUT, PATCH or DELETE: settings, BEGIN, the row locked, then 404 or 412 as <see cref="ScimWrite{T}.Refusal"/>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Provisioning.Contracts;
 using Provisioning.ScimService.Realms.Engine;
+using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms.Reconciliation;
 
@@ -11,14 +12,15 @@ namespace Provisioning.ScimService.Realms.Reconciliation;
 /// </summary>
 public sealed class RoleReconciliation(ScimDbContext db, ProvisioningEngine engine, TimeProvider clock)
 {
-    /// <summary>Null for a connection PolicyService does not know. Throws when PolicyService or PostgreSQL cannot answer.</summary>
-    public async Task<(RolesReconciledDto Reconciled, Realm Realm)?> ReconcileAsync(Guid connectionId, CancellationToken cancellationToken)
+    /// <summary>The connection's settings read fresh, before any transaction, so no lock waits on HTTP.</summary>
+    public Task<SettingsLookup> SettingsOfAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        engine.FreshSettingsOfAsync(connectionId, cancellationToken);
+
+    /// <summary>Reconciles the roles with <paramref name="settings"/> (from <see cref="SettingsOfAsync"/>). Throws when PostgreSQL cannot answer.</summary>
+    public async Task<RolesReconciledDto> ReconcileAsync(ConnectionSettingsDto settings, CancellationToken cancellationToken)
     {
-        // Settings are read fresh and before the transaction, so no lock waits on HTTP.
-        if (await engine.BeginForAdminAsync(connectionId, db, cancellationToken) is not { } run)
-        {
-            return null;
-        }
+        var connectionId = settings.ConnectionId;
+        var run = engine.BeginForAdmin(db, settings);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO settings_reconciliations (connection_id, settings_version, collaborators_evaluated, collaborators_changed, reconciled_at) VALUES ({connectionId}, 0, 0, 0, {clock.GetUtcNow()}) ON CONFLICT (connection_id) DO NOTHING",
@@ -36,6 +38,6 @@ public sealed class RoleReconciliation(ScimDbContext db, ProvisioningEngine engi
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return (reconciliation.ToDto(), run.Settings.Realm);
+        return reconciliation.ToDto();
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Provisioning.Contracts;
 using Provisioning.ScimService.Internal;
-using Provisioning.ScimService.Protocol;
+using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.ScimService.Realms.Reconciliation;
 
@@ -16,33 +16,33 @@ public static class RolesApi
         app.MapInternalRoutes("/connections/{connectionId:guid}/roles").MapPost("/reconcile", ReconcileAsync);
 
     private static async Task<Results<Ok<RolesReconciledDto>, NotFound, ValidationProblem, ProblemHttpResult>> ReconcileAsync(
-        Guid connectionId, ReconcileRolesRequest? request, RoleReconciliation reconciliation, CancellationToken cancellationToken)
+        Guid connectionId, ReconcileRolesRequest? request, RoleReconciliation reconciliation, HttpResponse response, CancellationToken cancellationToken)
     {
-        (RolesReconciledDto Reconciled, Realm Realm)? outcome;
-        try
+        ConnectionSettingsDto settings;
+        switch (await reconciliation.SettingsOfAsync(connectionId, cancellationToken))
         {
-            outcome = await reconciliation.ReconcileAsync(connectionId, cancellationToken);
+            case SettingsLookup.Found found:
+                settings = found.Settings;
+                break;
+            case SettingsLookup.Unavailable unavailable:
+                response.Headers.RetryAfter = ScimError.RetryAfterSeconds;
+                return TypedResults.Problem(unavailable.Detail, statusCode: StatusCodes.Status503ServiceUnavailable);
+            default:
+                return TypedResults.NotFound();
         }
-        catch (ScimProtocolException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: e.Status);
-        }
-        if (outcome is not { } done)
-        {
-            return TypedResults.NotFound();
-        }
-        if (done.Realm != Realm.Dashboard)
+        var reconciled = await reconciliation.ReconcileAsync(settings, cancellationToken);
+        if (settings.Realm != Realm.Dashboard)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["connectionId"] = ["Only Dashboard connections have roles."],
             });
         }
-        if (done.Reconciled.SettingsVersion < (request?.SettingsVersion ?? 0))
+        if (reconciled.SettingsVersion < (request?.SettingsVersion ?? 0))
         {
             return TypedResults.Problem($"Settings version {request!.SettingsVersion} is not readable from PolicyService yet; the roles follow it shortly.",
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        return TypedResults.Ok(done.Reconciled);
+        return TypedResults.Ok(reconciled);
     }
 }

@@ -95,10 +95,16 @@ public sealed class SettingsReconciler(
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var outcome = await scope.ServiceProvider.GetRequiredService<RoleReconciliation>().ReconcileAsync(connectionId, stoppingToken);
-                    if (outcome is { } done)
+                    var reconciliation = scope.ServiceProvider.GetRequiredService<RoleReconciliation>();
+                    switch (await reconciliation.SettingsOfAsync(connectionId, stoppingToken))
                     {
-                        logger.LogDebug("Connection {ConnectionId} reconciled with settings version {SettingsVersion}.", connectionId, done.Reconciled.SettingsVersion);
+                        case SettingsLookup.Found found:
+                            var reconciled = await reconciliation.ReconcileAsync(found.Settings, stoppingToken);
+                            logger.LogDebug("Connection {ConnectionId} reconciled with settings version {SettingsVersion}.", connectionId, reconciled.SettingsVersion);
+                            break;
+                        case SettingsLookup.Unavailable:
+                            logger.LogWarning("Roles of connection {ConnectionId} could not be reconciled yet (PolicyService did not answer); the next sweep tries again.", connectionId);
+                            break;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Observability;
-using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
@@ -31,50 +29,49 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
     private const string Name = "connection-settings";
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
-    private readonly ConcurrentDictionary<(Guid ConnectionId, long Generation), Task<ConnectionSettingsDto?>> _reads = new();
+    private readonly ConcurrentDictionary<(Guid ConnectionId, long Generation), Task<SettingsLookup>> _reads = new();
     private long _generation;
 
-    /// <summary>The cached settings, else what <paramref name="load"/> reads (null: no such connection, not kept).</summary>
+    /// <summary>The cached settings, else what <paramref name="load"/> reads (an unknown connection is not kept, nor is an unavailable PolicyService).</summary>
     /// <param name="wait">The most this request may wait for <paramref name="load"/> (its share of the request's 3 s).</param>
-    public async Task<ConnectionSettingsDto?> GetAsync(
-        Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<SettingsLookup> GetAsync(
+        Guid connectionId, Func<CancellationToken, Task<SettingsLookup>> load, TimeSpan wait, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         _entries.TryGetValue(connectionId, out var entry);
         if (entry is not null && now < entry.ReadAt + Lifetime)
         {
             ScimTelemetry.CacheLookup(Name, "hit");
-            return entry.Settings;
+            return entry.Found;
         }
         var stale = entry is not null && now < entry.ReadAt + Lifetime + StaleLimit ? entry : null;
         if (stale is not null && now < stale.RetryAt)
         {
             ScimTelemetry.CacheLookup(Name, "stale");
-            return stale.Settings;
+            return stale.Found;
         }
         // Requests that miss together (an IdP's parallel connections on a cold cache) share one read, which
         // goes on without them (it may still refresh the entry); each waits only as long as it may.
         var read = SharedRead(connectionId, load);
+        SettingsLookup lookup;
         try
         {
-            var settings = await read.WaitAsync(stale is null || wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
-            ScimTelemetry.CacheLookup(Name, "miss");
-            return settings;
-        }
-        catch (Exception e) when (stale is not null && (e is TimeoutException || IsUnreachable(e)))
-        {
-            _entries.TryUpdate(connectionId, stale with { RetryAt = now + RetryInterval }, stale);
-            logger.LogWarning("PolicyService did not answer ({Fault}); serving connection {ConnectionId}'s settings as read {Age:0} s ago.",
-                e.GetType().Name, connectionId, (now - stale.ReadAt).TotalSeconds);
-            ScimTelemetry.CacheLookup(Name, "stale");
-            return stale.Settings;
+            lookup = await read.WaitAsync(stale is null || wait < StaleWait ? wait : StaleWait, clock, cancellationToken);
         }
         catch (TimeoutException)
         {
-            ScimTelemetry.CacheLookup(Name, "miss");
-            throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
-                "The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
+            lookup = new SettingsLookup.Unavailable("The connection's provisioning settings could not be read in time; nothing was changed. Try again.");
         }
+        if (lookup is SettingsLookup.Unavailable && stale is not null)
+        {
+            _entries.TryUpdate(connectionId, stale with { RetryAt = now + RetryInterval }, stale);
+            logger.LogWarning("PolicyService did not answer in time; serving connection {ConnectionId}'s settings as read {Age:0} s ago.",
+                connectionId, (now - stale.ReadAt).TotalSeconds);
+            ScimTelemetry.CacheLookup(Name, "stale");
+            return stale.Found;
+        }
+        ScimTelemetry.CacheLookup(Name, "miss");
+        return lookup;
     }
 
     public void Invalidate(Guid connectionId)
@@ -90,10 +87,10 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
     }
 
     /// <summary>The read of this connection's settings under way since the last invalidation, else a new one.</summary>
-    private Task<ConnectionSettingsDto?> SharedRead(Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    private Task<SettingsLookup> SharedRead(Guid connectionId, Func<CancellationToken, Task<SettingsLookup>> load)
     {
         var key = (connectionId, Interlocked.Read(ref _generation));
-        var leader = new TaskCompletionSource<ConnectionSettingsDto?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leader = new TaskCompletionSource<SettingsLookup>(TaskCreationOptions.RunContinuationsAsynchronously);
         var shared = _reads.GetOrAdd(key, leader.Task);
         if (shared == leader.Task)
         {
@@ -102,7 +99,7 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
         return shared;
     }
 
-    private async Task ReadAsync((Guid ConnectionId, long Generation) key, TaskCompletionSource<ConnectionSettingsDto?> leader, Func<CancellationToken, Task<ConnectionSettingsDto?>> load)
+    private async Task ReadAsync((Guid ConnectionId, long Generation) key, TaskCompletionSource<SettingsLookup> leader, Func<CancellationToken, Task<SettingsLookup>> load)
     {
         try
         {
@@ -120,22 +117,25 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
         }
     }
 
-    private async Task<ConnectionSettingsDto?> LoadAndKeepAsync(
-        Guid connectionId, Func<CancellationToken, Task<ConnectionSettingsDto?>> load, long generation, CancellationToken cancellationToken)
+    private async Task<SettingsLookup> LoadAndKeepAsync(
+        Guid connectionId, Func<CancellationToken, Task<SettingsLookup>> load, long generation, CancellationToken cancellationToken)
     {
         var readAt = clock.GetUtcNow();
-        var settings = await load(cancellationToken);
-        if (settings is null)
+        var lookup = await load(cancellationToken);
+        if (lookup is SettingsLookup.Unknown)
         {
             // PolicyService knows no such connection: nothing of it may be served later either.
             _entries.TryRemove(connectionId, out _);
-            return null;
+        }
+        if (lookup is not SettingsLookup.Found found)
+        {
+            return lookup;
         }
         // An invalidation that lands while the read is in flight may describe a newer state than
         // the one read: then the answer serves this call but is not kept.
         if (Interlocked.Read(ref _generation) == generation)
         {
-            var fresh = new Entry(settings, readAt, readAt);
+            var fresh = new Entry(found, readAt, readAt);
             _entries[connectionId] = fresh;
             // An invalidation between the check and the write above would be lost: look once more.
             if (Interlocked.Read(ref _generation) != generation)
@@ -143,14 +143,10 @@ public sealed class ConnectionSettingsCache(TimeProvider clock, ILogger<Connecti
                 _entries.TryRemove(new KeyValuePair<Guid, Entry>(connectionId, fresh));
             }
         }
-        return settings;
+        return found;
     }
-
-    /// <summary>PolicyService down, too slow, or refusing for now (the client turns those into a 503).</summary>
-    private static bool IsUnreachable(Exception e) =>
-        e is ScimProtocolException { Status: StatusCodes.Status503ServiceUnavailable } || DependencyOutage.IsOutage(e);
 
     /// <param name="ReadAt">When the read that produced it began: the lifetime counts from what PolicyService knew then.</param>
     /// <param name="RetryAt">Until when a stale entry is served without asking PolicyService again.</param>
-    private sealed record Entry(ConnectionSettingsDto Settings, DateTimeOffset ReadAt, DateTimeOffset RetryAt);
+    private sealed record Entry(SettingsLookup.Found Found, DateTimeOffset ReadAt, DateTimeOffset RetryAt);
 }

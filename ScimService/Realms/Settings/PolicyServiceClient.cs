@@ -1,30 +1,29 @@
 using System.Net;
 using Provisioning.Contracts;
 using Provisioning.ScimService.Http;
-using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Realms.Settings;
 
 /// <summary>PolicyService's internal API: a connection's provisioning settings and their versions, an organization by slug.</summary>
 public sealed class PolicyServiceClient(HttpClient http)
 {
-    /// <summary>The settings (null for an unknown connection), or a 503 SCIM error (IdPs retry those) when PolicyService cannot answer.</summary>
-    public async Task<ConnectionSettingsDto?> GetSettingsAsync(Guid connectionId, CancellationToken cancellationToken)
+    /// <summary>The settings, an unknown connection, or PolicyService unavailable (down, refusing, past the resilience handler's 2 s).</summary>
+    public async Task<SettingsLookup> GetSettingsAsync(Guid connectionId, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.SendAsync(Request($"/internal/connections/{connectionId}/settings"), cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                return null;
+                return SettingsLookup.Unknown.Instance;
             }
             response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<ConnectionSettingsDto>(cancellationToken))!;
+            return new SettingsLookup.Found((await response.Content.ReadFromJsonAsync<ConnectionSettingsDto>(cancellationToken))!);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && DependencyOutage.IsOutage(e))
         {
-            throw new ScimProtocolException(StatusCodes.Status503ServiceUnavailable, null,
-                $"The connection's provisioning settings could not be read ({(int?)e.StatusCode ?? 0}); nothing was changed. Try again.");
+            return new SettingsLookup.Unavailable(
+                $"The connection's provisioning settings could not be read ({(int?)(e as HttpRequestException)?.StatusCode ?? 0}); nothing was changed. Try again.");
         }
     }
 

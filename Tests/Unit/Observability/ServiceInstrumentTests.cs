@@ -77,10 +77,10 @@ public sealed class ServiceInstrumentTests
             var settings = new ConnectionSettingsCache(clock, NullLogger<ConnectionSettingsCache>.Instance);
             var connection = Guid.NewGuid();
             var known = new ConnectionSettingsDto(connection, Guid.NewGuid(), Realm.Dashboard, new ConnectionPolicyDto(CreationAction.Nothing, DeactivationAction.Nothing), []);
-            await settings.GetAsync(connection, _ => Task.FromResult<ConnectionSettingsDto?>(known), SettingsWait.Longest, CancellationToken.None);
-            await settings.GetAsync(connection, _ => Task.FromResult<ConnectionSettingsDto?>(known), SettingsWait.Longest, CancellationToken.None);
+            await settings.GetAsync(connection, _ => Task.FromResult<SettingsLookup>(new SettingsLookup.Found(known)), SettingsWait.Longest, CancellationToken.None);
+            await settings.GetAsync(connection, _ => Task.FromResult<SettingsLookup>(new SettingsLookup.Found(known)), SettingsWait.Longest, CancellationToken.None);
             clock.Now += ConnectionSettingsCache.Lifetime;
-            await settings.GetAsync(connection, _ => Task.FromException<ConnectionSettingsDto?>(new HttpRequestException("refused")), SettingsWait.Longest, CancellationToken.None);
+            await settings.GetAsync(connection, _ => Task.FromResult<SettingsLookup>(new SettingsLookup.Unavailable("refused")), SettingsWait.Longest, CancellationToken.None);
 
             PolicyTelemetry.CacheLookup("policy:credentials:abc", "absent");
             provider.ForceFlush();

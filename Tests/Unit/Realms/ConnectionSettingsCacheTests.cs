@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioning.Contracts;
-using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Realms.Settings;
 
 namespace Provisioning.Tests.Unit.Realms;
@@ -20,12 +19,27 @@ public sealed class ConnectionSettingsCacheTests
     private static ConnectionSettingsDto Settings(CreationAction onCreate) =>
         new(Connection, Guid.NewGuid(), Realm.Dashboard, new ConnectionPolicyDto(onCreate, DeactivationAction.Nothing), []);
 
-    private static Func<CancellationToken, Task<ConnectionSettingsDto?>> Answers(ConnectionSettingsDto? settings) => _ => Task.FromResult(settings);
+    private static Func<CancellationToken, Task<SettingsLookup>> Answers(ConnectionSettingsDto? settings) =>
+        _ => Task.FromResult(settings is null ? SettingsLookup.Unknown.Instance : (SettingsLookup)new SettingsLookup.Found(settings));
 
-    private static Task<ConnectionSettingsDto?> Unreachable(CancellationToken _) =>
-        Task.FromException<ConnectionSettingsDto?>(new ScimProtocolException(503, null, "PolicyService could not be reached."));
+    private static Task<SettingsLookup> Unreachable(CancellationToken _) =>
+        Task.FromResult<SettingsLookup>(new SettingsLookup.Unavailable("PolicyService could not be reached."));
 
-    private Task<ConnectionSettingsDto?> GetAsync(Func<CancellationToken, Task<ConnectionSettingsDto?>> load) =>
+    private static Func<CancellationToken, Task<SettingsLookup>> Pending(TaskCompletionSource<ConnectionSettingsDto?> answer, Action? asked = null) =>
+        _ =>
+        {
+            asked?.Invoke();
+            // Synchronously on the answer, as PolicyService's reply would complete the read.
+            return answer.Task.ContinueWith(
+                read => read.Result is { } settings ? new SettingsLookup.Found(settings) : (SettingsLookup)SettingsLookup.Unknown.Instance,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        };
+
+    /// <summary>The settings served, or null when there are none to serve (<see cref="SettingsLookup.Unknown"/> or <see cref="SettingsLookup.Unavailable"/>).</summary>
+    private async Task<ConnectionSettingsDto?> GetAsync(Func<CancellationToken, Task<SettingsLookup>> load) =>
+        (await _cache.GetAsync(Connection, load, SettingsWait.Longest, CancellationToken.None)).SettingsOrNull;
+
+    private Task<SettingsLookup> LookUpAsync(Func<CancellationToken, Task<SettingsLookup>> load) =>
         _cache.GetAsync(Connection, load, SettingsWait.Longest, CancellationToken.None);
 
     [Fact]
@@ -59,13 +73,12 @@ public sealed class ConnectionSettingsCacheTests
     }
 
     [Fact]
-    public async Task PastTheStaleLimitAnUnreachablePolicyServiceIsAn503()
+    public async Task PastTheStaleLimitAnUnreachablePolicyServiceIsUnavailable()
     {
         await GetAsync(Answers(Settings(CreationAction.CreateAccount)));
         _clock.Now += ConnectionSettingsCache.Lifetime + ConnectionSettingsCache.StaleLimit;
 
-        var refused = await Assert.ThrowsAsync<ScimProtocolException>(() => GetAsync(Unreachable));
-        Assert.Equal(503, refused.Status);
+        Assert.IsType<SettingsLookup.Unavailable>(await LookUpAsync(Unreachable));
     }
 
     [Fact]
@@ -74,7 +87,7 @@ public sealed class ConnectionSettingsCacheTests
         await GetAsync(Answers(Settings(CreationAction.CreateAccount)));
         _cache.Invalidate(Connection);
 
-        await Assert.ThrowsAsync<ScimProtocolException>(() => GetAsync(Unreachable));
+        Assert.IsType<SettingsLookup.Unavailable>(await LookUpAsync(Unreachable));
     }
 
     [Fact]
@@ -82,9 +95,9 @@ public sealed class ConnectionSettingsCacheTests
     {
         await GetAsync(Answers(Settings(CreationAction.CreateAccount)));
         _clock.Now += ConnectionSettingsCache.Lifetime;
-        Assert.Null(await GetAsync(Answers(null)));
+        Assert.IsType<SettingsLookup.Unknown>(await LookUpAsync(Answers(null)));
 
-        await Assert.ThrowsAsync<ScimProtocolException>(() => GetAsync(Unreachable));
+        Assert.IsType<SettingsLookup.Unavailable>(await LookUpAsync(Unreachable));
     }
 
     [Fact]
@@ -97,9 +110,9 @@ public sealed class ConnectionSettingsCacheTests
         var asked = 0;
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Same(known, await GetAsync(_ => { asked++; return hung.Task; }));
+        Assert.Same(known, await GetAsync(Pending(hung, () => asked++)));
         Assert.InRange(waited.Elapsed, ConnectionSettingsCache.StaleWait - TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(2));
-        Assert.Same(known, await GetAsync(_ => { asked++; return hung.Task; }));
+        Assert.Same(known, await GetAsync(Pending(hung, () => asked++)));
 
         Assert.Equal(1, asked);
     }
@@ -110,7 +123,7 @@ public sealed class ConnectionSettingsCacheTests
         await GetAsync(Answers(Settings(CreationAction.Nothing)));
         _clock.Now += ConnectionSettingsCache.Lifetime;
         var late = new TaskCompletionSource<ConnectionSettingsDto?>();
-        await GetAsync(_ => late.Task);
+        await GetAsync(Pending(late));
 
         var changed = Settings(CreationAction.CreateAccount);
         late.SetResult(changed);
@@ -123,7 +136,7 @@ public sealed class ConnectionSettingsCacheTests
     public async Task AReadThatRacedAnInvalidationServesItsCallerButIsNotKept()
     {
         var inFlight = new TaskCompletionSource<ConnectionSettingsDto?>();
-        var read = GetAsync(_ => inFlight.Task);
+        var read = GetAsync(Pending(inFlight));
         _cache.Invalidate(Connection);
         inFlight.SetResult(Settings(CreationAction.Nothing));
         await read;
@@ -138,10 +151,9 @@ public sealed class ConnectionSettingsCacheTests
         var hung = new TaskCompletionSource<ConnectionSettingsDto?>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
 
-        var refused = await Assert.ThrowsAsync<ScimProtocolException>(() =>
-            _cache.GetAsync(Connection, ct => hung.Task.WaitAsync(ct), TimeSpan.FromMilliseconds(200), CancellationToken.None));
+        var lookup = await _cache.GetAsync(Connection, Pending(hung), TimeSpan.FromMilliseconds(200), CancellationToken.None);
 
-        Assert.Equal(503, refused.Status);
+        Assert.IsType<SettingsLookup.Unavailable>(lookup);
         Assert.InRange(waited.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(1.5));
     }
 
