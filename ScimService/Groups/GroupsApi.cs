@@ -181,10 +181,12 @@ public static class GroupsApi
             ? await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken)
             : [];
         await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
-        // The members' roles are recomputed without the deleted group's rows (its mapping stays, matching nothing).
+        // Deleting the row deletes its member rows (the key cascades) before the roles are recomputed.
+        db.Groups.Remove(group);
+        await db.SaveChangesAsync(cancellationToken);
+        // The members' roles are recomputed without the deleted group (its mapping stays, matching nothing).
         await write.Provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' deleted", affected, cancellationToken);
-        db.Groups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
