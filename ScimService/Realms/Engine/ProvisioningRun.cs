@@ -28,12 +28,13 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
         var transitions = UserTransitions.Between(before, after);
         Log(new Step(operation, user.Id, null, null), LogActions.ScimChange,
             transitions.Count == 0 ? "user updated" : string.Join("; ", transitions.Select(UserTransitions.Describe)), LogOutcomes.Succeeded);
+        var applied = 0;
         foreach (var transition in transitions)
         {
             var decision = PolicyDecisions.Decide(settings.Realm, settings.Policy, transition);
-            foreach (var (action, index) in decision.Actions.Select((action, index) => (action, index)))
+            foreach (var action in decision.Actions)
             {
-                if (index > 0)
+                if (applied++ > 0)
                 {
                     // A later action reads what the earlier one changed (a removed account is not unlinked too).
                     await db.SaveChangesAsync(cancellationToken);
