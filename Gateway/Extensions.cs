@@ -46,6 +46,8 @@ public static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
-            .AddTransforms(context => context.AddRequestTransform(ContextSigning.AddSignedContextAsync));
+            .AddTransforms(context => context
+                .AddRequestTransform(ContextSigning.AddSignedContextAsync)
+                .AddResponseTransform(RequestDeadline.DisarmOnResponseAsync));
     }
 }

@@ -22,6 +22,19 @@ public sealed class GatewayOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan ContextLifetime { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a SCIM request may take before the Gateway answers it with <c>503</c> and <c>Retry-After</c>
+    /// itself, counted from when the Gateway first looks at it until ScimService begins to answer. The
+    /// promise is an answer within 3 s while a dependency is away (docs/reliability.md); half a second of
+    /// it is kept for the way to and from the client and a busy machine's scheduling.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan RequestDeadline { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>The same for a Bulk request: up to a thousand writes in one request (RFC 7644 §3.7).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan BulkRequestDeadline { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long an accepted token is trusted without asking PolicyService again; revocation is felt within this.</summary>
     public TimeSpan AcceptedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(3);
 

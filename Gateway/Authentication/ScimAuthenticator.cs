@@ -30,7 +30,7 @@ public sealed class ScimAuthenticator(
 
     public async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
-        RequestBudget.Start(context, clock);
+        var budget = RequestBudget.Start(context, clock, options.Value);
         var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, ClientAddress.Of(context));
         AuthenticatedCredential? authenticated;
         try
@@ -99,7 +99,7 @@ public sealed class ScimAuthenticator(
             ["CredentialId"] = credential.CredentialId,
         }))
         {
-            await next(context);
+            await RequestDeadline.RunAsync(context, budget, clock, next);
         }
     }
 

@@ -35,7 +35,8 @@ public sealed record FaultOutcome(
             samples.Count(s => s.Unexplained),
             samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).Select(s => s.Latency).DefaultIfEmpty().Max(),
             recoveredAt is { } recovered ? recovered > backAt ? recovered - backAt : TimeSpan.Zero : null,
-            string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")),
+            string.Join(", ", samples.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))
+                + string.Concat(samples.Where(s => s.Unexplained).Take(3).Select(s => $"; unexplained: {s.Status} {s.Detail}")),
             // Who answered the slowest requests, and when: where to look when the bound does not hold.
             string.Create(CultureInfo.InvariantCulture, $"dependency back {(backAt - faultAt).TotalSeconds:0.0} s after the fault; ") + string.Join("; ", samples.Where(s => s.Start >= faultAt && s.Start <= outageEnd).OrderByDescending(s => s.Latency).Take(3)
                 .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Latency.TotalSeconds:0.00} s from {(s.Start - faultAt).TotalSeconds:0.0} s: {s.Status} {s.Detail}"))));
@@ -52,7 +53,7 @@ public sealed record FaultOutcome(
     public void AssertHolds()
     {
         Assert.True(AcknowledgedFound == Acknowledged, $"{this}: {Acknowledged - AcknowledgedFound} acknowledged write(s) lost");
-        Assert.True(Unexplained == 0, $"{this}: {Unexplained} answer(s) that were no answer, a 5xx without a SCIM error body, or a 503 without Retry-After");
+        Assert.True(Unexplained == 0, $"{this}: {Unexplained} answer(s) that were no answer, a 500, a 5xx without a SCIM error body, or a 503 without Retry-After");
         Assert.True(LongestDuringOutage <= ReliabilityRun.LatencyBound, $"{this}: a request took {LongestDuringOutage.TotalSeconds:0.0} s during the outage");
         Assert.True(Recovery is { } r && r <= ReliabilityRun.RecoveryBound, $"{this}: no steady success within {ReliabilityRun.RecoveryBound.TotalSeconds} s of the dependency returning");
     }

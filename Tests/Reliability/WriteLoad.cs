@@ -11,8 +11,11 @@ public sealed record WriteSample(TimeSpan Start, TimeSpan Latency, int Status, b
 {
     public bool Acknowledged => Status == 201 && Id is not null;
 
-    /// <summary>A 5xx without a SCIM error body, or no answer at all (status 0).</summary>
-    public bool Unexplained => Status == 0 || Status >= 500 && !ScimError || Status == 503 && !RetryAfter;
+    /// <summary>
+    /// No answer at all (status 0), a 5xx without a SCIM error body, a 503 without Retry-After, or a 500:
+    /// a dependency being away is a 503 (or the Gateway's 504), never an internal error.
+    /// </summary>
+    public bool Unexplained => Status == 0 || Status >= 500 && !ScimError || Status == 503 && !RetryAfter || Status == 500;
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Provisioning.ScimService.Realms.Settings;
 
 /// <summary>
 /// How long a request may wait for PolicyService's answer about its settings: what the Gateway left of the
-/// request's 3 s (<see cref="InternalHeaders.Budget"/>), less a reserve for the request's own database work,
+/// request's deadline (<see cref="InternalHeaders.Budget"/>), less a reserve for the request's own database work,
 /// and never more than the client's 2 s. One deadline per request, so a slow credential check and a slow
 /// settings read cannot add up past the bound.
 /// </summary>

@@ -5,6 +5,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Provisioning.Contracts;
+using Provisioning.Tests.Reliability;
 
 namespace Provisioning.Tests.Integration.Infrastructure;
 
@@ -98,6 +99,10 @@ public class ProvisioningApp : IAsyncLifetime
         // notices only when YARP's activity timeout passes; under test that is seconds, not minutes.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "gateway"))
             .WithEnvironment("ReverseProxy__Clusters__scim__HttpRequest__ActivityTimeout", "00:00:08")
+            // A SCIM request's deadline: as in production (2.5 s) in the full reliability run. Beside the
+            // whole suite on two cores requests queue for seconds, and a deadline cuts work that would have
+            // succeeded; there it sits where the activity timeout above already cut requests.
+            .WithEnvironment("Gateway__RequestDeadline", ReliabilityRun.Full ? "00:00:02.5" : "00:00:08")
             // Every test reaches the Gateway from the same loopback address. The bursts stay as in
             // production; the buckets refill within seconds, so a test that empties one can wait for it.
             .WithEnvironment("AddressLimits__FailedTokenRequests__PerSecond", "10")

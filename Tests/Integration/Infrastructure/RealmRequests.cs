@@ -46,11 +46,26 @@ public static class RealmRequests
             $"/internal/connections/{tenant.Connection.Id}/group-roles", new UpdateGroupRolesRequest(mappings)));
     }
 
+    /// <summary>
+    /// Asks as the Admin UI does, and tries a 503 again after its Retry-After: under the whole suite's load
+    /// PolicyService can miss the settings read's deadline, and the reconcile then changes nothing.
+    /// </summary>
     public static async Task<RolesReconciledDto> ReconcileRolesAsync(this ProvisioningApp app, Tenant tenant, long settingsVersion)
     {
         using var client = app.CreateScimServiceClient();
-        return await ReadAsync<RolesReconciledDto>(await client.PostAsJsonAsync(
-            $"/internal/connections/{tenant.Connection.Id}/roles/reconcile", new ReconcileRolesRequest(settingsVersion)));
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.PostAsJsonAsync(
+                $"/internal/connections/{tenant.Connection.Id}/roles/reconcile", new ReconcileRolesRequest(settingsVersion));
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || attempt == 3)
+            {
+                return await ReadAsync<RolesReconciledDto>(response);
+            }
+            using (response)
+            {
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public static async Task<ConnectionSettingsDto> GetSettingsAsync(this ProvisioningApp app, Tenant tenant)

@@ -1,0 +1,60 @@
+
+namespace Provisioning.Gateway.Context;
+
+/// <summary>
+/// Holds a SCIM request to its <see cref="RequestBudget"/>. ScimService bounds each of its own waits, but
+/// some of them cannot be cut finer than whole seconds — a frozen PostgreSQL costs Npgsql its command
+/// timeout and then a cancel request's connect timeout — so the Gateway keeps the promise: if ScimService
+/// has not begun to answer when the budget runs out, the forwarded request is cancelled and the client gets
+/// a SCIM <c>503</c> with <c>Retry-After</c>. Once ScimService's response headers arrive the deadline is
+/// disarmed (<see cref="Disarm"/>), so a response that is already streaming is never cut short.
+/// </summary>
+public sealed class RequestDeadline : IDisposable
+{
+    private readonly CancellationTokenSource _timer;
+
+    private RequestDeadline(TimeSpan remaining, TimeProvider clock) => _timer = new CancellationTokenSource(remaining, clock);
+
+    public bool Passed => _timer.IsCancellationRequested;
+
+    /// <summary>The answer has begun: from here on only the client's own departure stops it.</summary>
+    public void Disarm() => _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+
+    public void Dispose() => _timer.Dispose();
+
+    public static async Task RunAsync(HttpContext context, RequestBudget budget, TimeProvider clock, RequestDelegate next)
+    {
+        var clientAborted = context.RequestAborted;
+        using var deadline = new RequestDeadline(budget.Remaining(clock), clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline._timer.Token);
+        context.Features.Set(deadline);
+        // What YARP and everything after it wait on: the client leaving, or the deadline.
+        context.RequestAborted = linked.Token;
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (deadline.Passed && !clientAborted.IsCancellationRequested)
+        {
+            // Answered below.
+        }
+        finally
+        {
+            context.RequestAborted = clientAborted;
+            context.Features.Set<RequestDeadline>(null);
+        }
+        if (deadline.Passed && !clientAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await ScimErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                "The request did not complete in time, so it may not have been applied. Try again shortly.");
+        }
+    }
+
+    /// <summary>A YARP response transform: ScimService's headers are in, the answer has begun.</summary>
+    public static ValueTask DisarmOnResponseAsync(Yarp.ReverseProxy.Transforms.ResponseTransformContext transform)
+    {
+        transform.HttpContext.Features.Get<RequestDeadline>()?.Disarm();
+        return ValueTask.CompletedTask;
+    }
+}
