@@ -78,16 +78,18 @@ public static class GroupsApi
         }
         var group = GroupWriter.Create(connectionId, type, normalized.Attributes, write.Now);
         db.Groups.Add(group);
-        await db.SaveUniqueAsync("displayName", cancellationToken);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
-            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("POST", "/Groups " + group.DisplayName), null, group.Id,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         if (normalized.Members is { Count: > 0 } members)
         {
+            // The member rows point to the group's row: it is written first.
+            await db.SaveUniqueAsync("displayName", cancellationToken);
             await memberships.ApplyAsync(connectionId, group.Id, new AddMembers(members), cancellationToken);
         }
         // A new group has a new id, so no mapping can name it yet: no role changes.
         await write.Provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
             $"group '{group.DisplayName}' created with {normalized.Members?.Count ?? 0} member(s)", [], cancellationToken);
+        await db.SaveUniqueAsync("displayName", cancellationToken);
         await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
@@ -105,9 +107,8 @@ public static class GroupsApi
         var group = write.Resource;
         GroupWriter.Write(group, type, normalized.Attributes);
         write.Touch();
-        await db.SaveUniqueAsync("displayName", cancellationToken);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
-            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
         if (normalized.Members is { } members)
@@ -121,6 +122,8 @@ public static class GroupsApi
         }
         await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
+        // The group's row, role changes and log entries in one batch.
+        await db.SaveUniqueAsync("displayName", cancellationToken);
         await write.CommitAsync(cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
@@ -138,8 +141,8 @@ public static class GroupsApi
         var group = write.Resource;
         var type = call.Schema.Group;
         var result = PatchEngine.Apply(body, JsonNode.Parse(group.Attributes)!.AsObject(), type);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
-            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("PATCH", $"/Groups/{group.Id}"), null, group.Id,
+            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept);
         var affected = write.Provisioning.IsMapped(group.Id)
             ? await memberships.AffectedUsersAsync(connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
@@ -151,10 +154,11 @@ public static class GroupsApi
         {
             GroupWriter.Write(group, type, result.Attributes);
             write.Touch();
-            await db.SaveUniqueAsync("displayName", cancellationToken);
             await write.Provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
                 $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
         }
+        // The group's row (its new version), role changes and log entries in one batch.
+        await db.SaveUniqueAsync("displayName", cancellationToken);
         await write.CommitAsync(cancellationToken);
 
         // Okta and Entra both accept 204 for a group PATCH; a group's members can be many, so
@@ -177,11 +181,13 @@ public static class GroupsApi
             ? await Memberships.UserMemberIdsAsync(db, connectionId, group.Id, cancellationToken)
             : [];
         await Memberships.RemoveMemberEverywhereAsync(db, connectionId, group.Id, cancellationToken);
+        // Deleting the row deletes its member rows (the key cascades) before the roles are recomputed.
         db.Groups.Remove(group);
         await db.SaveChangesAsync(cancellationToken);
         // The members' roles are recomputed without the deleted group (its mapping stays, matching nothing).
         await write.Provisioning.GroupChangedAsync(call.Operation("DELETE", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' deleted", affected, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }

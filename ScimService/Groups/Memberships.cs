@@ -19,18 +19,18 @@ public static class Memberships
         {
             return malformed;
         }
+        // One statement: the ids that name a member are inserted (a retried add changes nothing) and returned.
         var known = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM scim_users WHERE connection_id = {connectionId} AND id = ANY({ids})
-            UNION ALL
-            SELECT id FROM scim_groups WHERE connection_id = {connectionId} AND id = ANY({ids}) AND id <> {groupId}
+            WITH known AS (
+                SELECT u.id, 'User' AS member_type FROM scim_users u WHERE u.connection_id = {connectionId} AND u.id = ANY({ids})
+                UNION ALL
+                SELECT g.id, 'Group' FROM scim_groups g WHERE g.connection_id = {connectionId} AND g.id = ANY({ids}) AND g.id <> {groupId}),
+            added AS (
+                INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
+                SELECT {connectionId}, {groupId}, id, member_type FROM known
+                ON CONFLICT (connection_id, group_id, member_id) DO NOTHING)
+            SELECT id AS "Value" FROM known
             """).ToListAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
-            SELECT {connectionId}, {groupId}, u.id, 'User' FROM scim_users u WHERE u.connection_id = {connectionId} AND u.id = ANY({ids})
-            UNION ALL
-            SELECT {connectionId}, {groupId}, g.id, 'Group' FROM scim_groups g WHERE g.connection_id = {connectionId} AND g.id = ANY({ids}) AND g.id <> {groupId}
-            ON CONFLICT (connection_id, group_id, member_id) DO NOTHING
-            """, cancellationToken);
         return [.. malformed, .. ids.Except(known).Select(id => id.ToString())];
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
@@ -79,19 +80,22 @@ public static class UsersApi
         }
         var user = UserWriter.Create(call.ConnectionId, type, normalized.Attributes, write.Now);
         db.Users.Add(user);
-        await db.SaveUniqueAsync("userName", cancellationToken);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
-            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(), cancellationToken);
+        // The user's row, its account and the log entries in one batch.
+        await db.SaveUniqueAsync("userName", cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return await RespondAsync(call, db, user, StatusCodes.Status201Created, cancellationToken);
+        // A new user is in no group yet.
+        return Respond(call, user, null, StatusCodes.Status201Created);
     }
 
     public static async Task<ScimJsonResult> ReplaceAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
         var normalized = ResourceNormalizer.Normalize(await call.BodyAsync(cancellationToken), type);
-        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        List<GroupReference>? groups = null;
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken, LockWithGroups(call, db, shown => groups = shown));
         if (write.Refusal is { } refused)
         {
             return refused;
@@ -100,18 +104,19 @@ public static class UsersApi
         var before = user.ToSnapshot();
         UserWriter.Write(user, type, normalized.Attributes);
         write.Touch();
-        await db.SaveUniqueAsync("userName", cancellationToken);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
-            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
+            CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
+        await db.SaveUniqueAsync("userName", cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+        return Respond(call, user, groups, StatusCodes.Status200OK);
     }
 
     public static async Task<ScimJsonResult> PatchAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
     {
         var body = await call.BodyAsync(cancellationToken);
-        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken);
+        List<GroupReference>? groups = null;
+        await using var write = await writes.OpenAsync<ScimUser>(call, "User", id, cancellationToken, LockWithGroups(call, db, shown => groups = shown));
         if (write.Refusal is { } refused)
         {
             return refused;
@@ -119,8 +124,8 @@ public static class UsersApi
         var user = write.Resource;
         var type = call.Schema.User;
         var result = PatchEngine.Apply(body, JsonNode.Parse(user.Attributes)!.AsObject(), type);
-        await write.Provisioning.CustomAttributesSentAsync(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
-            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept, cancellationToken);
+        write.Provisioning.CustomAttributesSent(call.Operation("PATCH", $"/Users/{user.Id}"), user.Id, null,
+            CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept);
         // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
         // changes nothing: it is never stored.
         if (result.Changed)
@@ -128,11 +133,11 @@ public static class UsersApi
             var before = user.ToSnapshot();
             UserWriter.Write(user, type, result.Attributes);
             write.Touch();
-            await db.SaveUniqueAsync("userName", cancellationToken);
             await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
         }
+        await db.SaveUniqueAsync("userName", cancellationToken);
         await write.CommitAsync(cancellationToken);
-        return await RespondAsync(call, db, user, StatusCodes.Status200OK, cancellationToken);
+        return Respond(call, user, groups, StatusCodes.Status200OK);
     }
 
     public static async Task<ScimJsonResult> DeleteAsync(string id, ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
@@ -155,12 +160,25 @@ public static class UsersApi
     private static bool ShowsGroups(ScimCall call) =>
         AttributeProjection.Includes(call.Schema.User, "groups", call.Projection.Attributes, call.Projection.ExcludedAttributes);
 
-    private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimUser user, int status, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the user's row and, when the response shows them, reads its groups in the same statement:
+    /// a user's PUT or PATCH never changes its groups, so they are read once, before the write.
+    /// </summary>
+    private static Func<IQueryable<ScimUser>, CancellationToken, Task<ScimUser?>> LockWithGroups(ScimCall call, ScimDbContext db, Action<List<GroupReference>?> shown) =>
+        async (locked, cancellationToken) =>
+        {
+            if (!ShowsGroups(call))
+            {
+                return (await locked.ToListAsync(cancellationToken)).SingleOrDefault();
+            }
+            var row = (await locked.Select(UserReads.WithGroups(db, call.ConnectionId)).ToListAsync(cancellationToken)).SingleOrDefault();
+            shown(row?.Groups);
+            return row?.User;
+        };
+
+    private static ScimJsonResult Respond(ScimCall call, ScimUser user, List<GroupReference>? groups, int status)
     {
         var type = call.Schema.User;
-        var groups = ShowsGroups(call)
-            ? (await Memberships.GroupsOfAsync(db, user.ConnectionId, [user.Id], cancellationToken)).GetValueOrDefault(user.Id)
-            : null;
         return ScimResponses.Resource(UserRepresentation.ToScim(user, type, groups, call.Request), type, call.Projection, user.Version, status);
     }
 }

@@ -21,18 +21,26 @@ public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, Time
             return ScimWrite<T>.Refused(lookup.ScimRefusal());
         }
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A failed save ends the write (409, or the error), never goes on in the transaction: EF's
+        // savepoint around each save would be two round trips to PostgreSQL for nothing.
+        db.Database.AutoSavepointsEnabled = false;
         return new ScimWrite<T>(engine.Begin(call, db, found.Settings), transaction, clock);
     }
 
-    /// <summary>A PUT, PATCH or DELETE: settings, BEGIN, the row locked, then 404 or 412 as <see cref="ScimWrite{T}.Refusal"/>.</summary>
-    public async Task<ScimWrite<T>> OpenAsync<T>(ScimCall call, string resourceType, string id, CancellationToken cancellationToken) where T : class, IStoredResource
+    /// <summary>
+    /// A PUT, PATCH or DELETE: settings, BEGIN, the row locked, then 404 or 412 as <see cref="ScimWrite{T}.Refusal"/>.
+    /// <paramref name="read"/> reads the locked row, with what else the response needs in the same statement (a user's groups).
+    /// </summary>
+    public async Task<ScimWrite<T>> OpenAsync<T>(ScimCall call, string resourceType, string id, CancellationToken cancellationToken,
+        Func<IQueryable<T>, CancellationToken, Task<T?>>? read = null) where T : class, IStoredResource
     {
         var write = await BeginAsync<T>(call, cancellationToken);
         if (write.Refusal is not null)
         {
             return write;
         }
-        var row = Guid.TryParse(id, out var rowId) ? await LockAsync<T>(call.ConnectionId, rowId, cancellationToken) : null;
+        read ??= async (locked, ct) => (await locked.ToListAsync(ct)).SingleOrDefault();
+        var row = Guid.TryParse(id, out var rowId) ? await read(Locked<T>(call.ConnectionId, rowId), cancellationToken) : null;
         if (row is null)
         {
             return write.Refuse(ScimResponses.NotFound(resourceType, id));
@@ -40,12 +48,12 @@ public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, Time
         return Preconditions.Mismatch(call.IfMatch, row.Version) is { } stale ? write.Refuse(stale) : write.Holding(row);
     }
 
-    /// <summary>Reads the row and holds it until the transaction ends, so concurrent writes queue up instead of losing each other.</summary>
-    private async Task<T?> LockAsync<T>(Guid connectionId, Guid id, CancellationToken cancellationToken) where T : class, IStoredResource
+    /// <summary>The row, held until the transaction ends once read, so concurrent writes queue up instead of losing each other.</summary>
+    private IQueryable<T> Locked<T>(Guid connectionId, Guid id) where T : class, IStoredResource
     {
-        // The table name comes from the model, never from the request; the values are parameters.
+        // The table name comes from the model, never from the request; the values are parameters. A query
+        // composed on it keeps FOR UPDATE in its subquery, which locks the row all the same.
         var sql = "SELECT * FROM " + db.Model.FindEntityType(typeof(T))!.GetTableName() + " WHERE id = {0} AND connection_id = {1} FOR UPDATE";
-        return (await db.Set<T>().FromSqlRaw(sql, id, connectionId)
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+        return db.Set<T>().FromSqlRaw(sql, id, connectionId);
     }
 }

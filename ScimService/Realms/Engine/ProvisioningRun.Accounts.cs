@@ -54,15 +54,18 @@ public sealed partial class ProvisioningRun
     private async Task<T?> ByEmailAsync<T>(string email, CancellationToken cancellationToken) where T : class, IRealmAccount
     {
         var key = email.ToLowerInvariant();
-        var lockName = $"{settings.OrganizationId}:{T.Noun}:{key}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({lockName}, 0))", cancellationToken);
-        return await db.Set<T>().FirstOrDefaultAsync(a => a.OrganizationId == settings.OrganizationId && a.EmailKey == key, cancellationToken);
+        var id = await EmailLocks.LockAndFindAsync(db, db.Model.FindEntityType(typeof(T))!.GetTableName()!,
+            settings.OrganizationId, $"{settings.OrganizationId}:{T.Noun}:{key}", key, cancellationToken);
+        // Only an account that exists is loaded (to link or compare it); a new user's email usually has none.
+        return id is { } accountId
+            ? await db.Set<T>().FirstAsync(a => a.OrganizationId == settings.OrganizationId && a.Id == accountId, cancellationToken)
+            : null;
     }
 
     /// <summary>Idempotent: a linked account is left as it is; an account made by hand for the same email is linked, not duplicated.</summary>
     private async Task CreateOrLinkAsync<T>(Step step, UserSnapshot user, CancellationToken cancellationToken) where T : class, IRealmAccount
     {
-        if (await LinkedAsync<T>(user.Id, cancellationToken) is { } linked)
+        if (user.Id != _createdUserId && await LinkedAsync<T>(user.Id, cancellationToken) is { } linked)
         {
             Log(step, LogActions.Nothing, $"nothing — {T.Noun} {linked.Email} already exists", LogOutcomes.Skipped);
             return;
@@ -165,7 +168,7 @@ public sealed partial class ProvisioningRun
     private async Task<CollaboratorRole> RoleOfAsync(Guid scimUserId, CancellationToken cancellationToken)
     {
         var mapped = settings.GroupRoles.Select(m => m.GroupId).ToArray();
-        var groups = mapped.Length == 0
+        var groups = mapped.Length == 0 || scimUserId == _createdUserId
             ? []
             : await db.GroupMembers
                 .Where(m => m.ConnectionId == settings.ConnectionId && m.MemberId == scimUserId && mapped.Contains(m.GroupId))

@@ -13,9 +13,9 @@ public sealed partial class ProvisioningRun
     /// <summary>
     /// What custom attributes the request carried: kept with the request's own log entry ("what the IdP
     /// sent"), and one warning per attribute that was not kept, so the admin sees it each time and can declare it.
+    /// The entries are saved with the request's change.
     /// </summary>
-    public async Task CustomAttributesSentAsync(string operation, Guid? userId, Guid? groupId, JsonArray? report,
-        IReadOnlyList<UndeclaredAttribute> notKept, CancellationToken cancellationToken)
+    public void CustomAttributesSent(string operation, Guid? userId, Guid? groupId, JsonArray? report, IReadOnlyList<UndeclaredAttribute> notKept)
     {
         foreach (var attribute in notKept)
         {
@@ -26,10 +26,6 @@ public sealed partial class ProvisioningRun
                 LogOutcomes.Warning);
         }
         _customAttributes = report?.ToJsonString();
-        if (notKept.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 
     private string IdentityProviderName => identityProvider switch

@@ -8,33 +8,43 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// <summary>
 /// The provisioning of one request, inside the request's transaction: its actions and its log
 /// entries are written with the request's DbContext, so they commit with the SCIM change or not at all.
+/// What the run adds or changes is tracked, not saved: the request's one save sends it in the same
+/// batch as the SCIM resource's own row, one round trip to PostgreSQL (docs/benchmarks.md).
 /// </summary>
 public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettingsDto settings, string identityProvider, TimeProvider clock, ILogger logger)
 {
     private readonly Guid _requestId = Guid.CreateVersion7();
 
+    /// <summary>The user this request created: a new id, so no account is linked to it yet and it is in no group.</summary>
+    private Guid? _createdUserId;
+
     public ConnectionSettingsDto Settings => settings;
 
-    /// <summary>A SCIM user was created, replaced, patched or (before its row goes) deleted.</summary>
+    /// <summary>A SCIM user was created, replaced, patched or (before its row goes) deleted. The caller saves.</summary>
     public async Task UserChangedAsync(string operation, UserSnapshot? before, UserSnapshot? after, CancellationToken cancellationToken)
     {
         var user = (after ?? before)!;
+        _createdUserId = before is null ? user.Id : null;
         var transitions = UserTransitions.Between(before, after);
         Log(new Step(operation, user.Id, null, null), LogActions.ScimChange,
             transitions.Count == 0 ? "user updated" : string.Join("; ", transitions.Select(UserTransitions.Describe)), LogOutcomes.Succeeded);
+        var applied = 0;
         foreach (var transition in transitions)
         {
             var decision = PolicyDecisions.Decide(settings.Realm, settings.Policy, transition);
             foreach (var action in decision.Actions)
             {
+                if (applied++ > 0)
+                {
+                    // A later action reads what the earlier one changed (a removed account is not unlinked too).
+                    await db.SaveChangesAsync(cancellationToken);
+                }
                 await ApplyAsync(new Step(operation, user.Id, null, decision.Policy), user, action, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A SCIM group changed; when it is mapped to a role, its affected members' roles follow at once.</summary>
+    /// <summary>A SCIM group changed; when it is mapped to a role, its affected members' roles follow at once. The caller saves.</summary>
     public async Task GroupChangedAsync(string operation, Guid groupId, string description, IReadOnlyCollection<Guid> affectedUserIds, CancellationToken cancellationToken)
     {
         Log(new Step(operation, null, groupId, null), LogActions.ScimChange, description, LogOutcomes.Succeeded);
@@ -42,7 +52,6 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
         {
             await RecomputeRolesAsync(new Step(operation, null, groupId, RolePolicy), affectedUserIds, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public bool IsMapped(Guid groupId) => settings.Realm == Realm.Dashboard && settings.GroupRoles.Any(m => m.GroupId == groupId);

@@ -180,6 +180,29 @@ public sealed class UsersTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task PutAndPatchAnswerWithTheUsersGroupsAndStoreTheChange()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var created = await tenant.Scim.CreateUserAsync(Unique());
+        var group = await tenant.Scim.CreateGroupAsync("Engineering " + Guid.NewGuid().ToString("N")[..8], created.Id());
+
+        using var put = await tenant.Scim.PutScimAsync($"Users/{created.Id()}", $$$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{{created["userName"]!.GetValue<string>()}}}","title":"Engineer","active":true}
+            """);
+        var replaced = await ScimAssert.SuccessAsync(put);
+        using var patch = await tenant.Scim.PatchScimAsync($"Users/{created.Id()}",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"title":"Lead"}}]}""");
+        var patched = await ScimAssert.SuccessAsync(patch);
+        var read = await tenant.Scim.GetJsonAsync($"Users/{created.Id()}");
+
+        Assert.Equal(group.Id(), Assert.Single(replaced["groups"]!.AsArray())!["value"]!.GetValue<string>());
+        Assert.Equal(group.Id(), Assert.Single(patched["groups"]!.AsArray())!["value"]!.GetValue<string>());
+        Assert.Equal("Lead", read["title"]!.GetValue<string>());
+        Assert.Equal(patched["meta"]!["version"]!.GetValue<string>(), read["meta"]!["version"]!.GetValue<string>());
+        Assert.Equal(group.Id(), Assert.Single(read["groups"]!.AsArray())!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AttributesAndExcludedAttributesShapeReadsAndWriteResponses()
     {
         var tenant = await app.CreateTenantAsync();
