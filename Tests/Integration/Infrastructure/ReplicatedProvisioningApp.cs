@@ -27,7 +27,7 @@ public sealed class ReplicatedProvisioningApp : ProvisioningApp
     /// </summary>
     public async Task<IReadOnlyList<Uri>> ReplicaUrlsAsync(string resourceName)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var instances = new Dictionary<string, CustomResourceSnapshot>();
         try
         {
@@ -39,7 +39,10 @@ public sealed class ReplicatedProvisioningApp : ProvisioningApp
                     continue;
                 }
                 instances[update.ResourceId] = update.Snapshot;
-                if (OwnAddresses(instances) is { Count: ReplicasEach } addresses)
+                // Healthy, each of them: the app counts as started once the resource is, which one
+                // listening replica can make it while the other is still starting.
+                if (OwnAddresses(instances) is { Count: ReplicasEach } addresses
+                    && instances.Values.All(i => i.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy))
                 {
                     return addresses;
                 }
@@ -49,7 +52,7 @@ public sealed class ReplicatedProvisioningApp : ProvisioningApp
         {
         }
         throw new InvalidOperationException($"No address of its own for each {resourceName} replica: " + string.Join("; ",
-            instances.Select(i => $"{i.Key}: {string.Join(", ", Candidates(i.Value))}")));
+            instances.Select(i => $"{i.Key} ({i.Value.HealthStatus}): {string.Join(", ", Candidates(i.Value))}")));
     }
 
     /// <summary>For each instance, an http address no other instance shows: its own port, not the shared proxy's.</summary>
