@@ -77,7 +77,8 @@ public sealed class ScimJsonResult : IResult, IStatusCodeHttpResult
             return;
         }
         response.ContentType = ScimError.ContentType;
-        await using var writer = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Encoder = ScimError.JsonOptions.Encoder });
+        // Into the response's own pipe: a writer over the body stream would buffer the whole body in a copy first.
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = ScimError.JsonOptions.Encoder });
         if (_body is not null)
         {
             _body.WriteTo(writer);
@@ -87,6 +88,7 @@ public sealed class ScimJsonResult : IResult, IStatusCodeHttpResult
             _write!(writer);
         }
         await writer.FlushAsync(httpContext.RequestAborted);
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 }
 
