@@ -47,7 +47,7 @@ public static class GroupsApi
             ? await Memberships.MembersOfAsync(db, call.ConnectionId, page.Resources.Select(g => g.Id).ToList(), cancellationToken)
             : null;
         return ScimResponses.List(page, query, type, group =>
-            GroupRepresentation.ToScim(group, type, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
+            GroupRepresentation.ToScim(group, members is null ? null : members.GetValueOrDefault(group.Id) ?? [], call.Request));
     }
 
     private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
@@ -208,6 +208,6 @@ public static class GroupsApi
         var members = AttributeProjection.Includes(type, "members", call.Projection.Attributes, call.Projection.ExcludedAttributes)
             ? (await Memberships.MembersOfAsync(db, group.ConnectionId, [group.Id], cancellationToken)).GetValueOrDefault(group.Id) ?? []
             : null;
-        return ScimResponses.Resource(GroupRepresentation.ToScim(group, type, members, call.Request), type, call.Projection, group.Version, status);
+        return ScimResponses.Resource(GroupRepresentation.ToScim(group, members, call.Request), type, call.Projection, status);
     }
 }

@@ -43,13 +43,13 @@ public static class UsersApi
             // In id order (an IdP's look-up, or paging) the page and its users' groups come in one statement.
             var rows = await ResourceListing.ListInIdOrderAsync<ScimUser, UserWithGroups>(db, "scim_users", call.ConnectionId, query, type,
                 users => users.Select(UserReads.WithGroups(db, call.ConnectionId)), row => row.User.Id, cancellationToken);
-            return ScimResponses.List(rows, query, type, row => UserRepresentation.ToScim(row.User, type, row.Groups, call.Request));
+            return ScimResponses.List(rows, query, type, row => UserRepresentation.ToScim(row.User, row.Groups, call.Request));
         }
         var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
         var groups = withGroups
             ? await Memberships.GroupsOfAsync(db, call.ConnectionId, page.Resources.Select(u => u.Id).ToList(), cancellationToken)
             : null;
-        return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, type, groups?.GetValueOrDefault(user.Id), call.Request));
+        return ScimResponses.List(page, query, type, user => UserRepresentation.ToScim(user, groups?.GetValueOrDefault(user.Id), call.Request));
     }
 
     private static async Task<ScimJsonResult> GetAsync(string id, ScimCall call, ScimDbContext db, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public static class UsersApi
         {
             return new ScimJsonResult(StatusCodes.Status304NotModified, null, Meta.ETag(user.Version));
         }
-        return ScimResponses.Resource(UserRepresentation.ToScim(user, type, found.Groups, call.Request), type, call.Projection, user.Version, StatusCodes.Status200OK);
+        return ScimResponses.Resource(UserRepresentation.ToScim(user, found.Groups, call.Request), type, call.Projection);
     }
 
     public static async Task<ScimJsonResult> CreateAsync(ScimCall call, ScimDbContext db, ScimWrites writes, CancellationToken cancellationToken)
@@ -179,6 +179,6 @@ public static class UsersApi
     private static ScimJsonResult Respond(ScimCall call, ScimUser user, List<GroupReference>? groups, int status)
     {
         var type = call.Schema.User;
-        return ScimResponses.Resource(UserRepresentation.ToScim(user, type, groups, call.Request), type, call.Projection, user.Version, status);
+        return ScimResponses.Resource(UserRepresentation.ToScim(user, groups, call.Request), type, call.Projection, status);
     }
 }

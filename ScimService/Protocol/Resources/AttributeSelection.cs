@@ -45,6 +45,10 @@ internal sealed class AttributeSelection
         {
             return null;
         }
+        if (_excluded.Count == 0)
+        {
+            return ReturnedByDefault; // The common case, decided for every value of every response.
+        }
         var excludedSubs = SubAttributesNamed(_excluded, schema, attribute);
         return sub => sub.Returned == Returned.Always || (ReturnedByDefault(sub) && !excludedSubs.Contains(sub.Name));
     }

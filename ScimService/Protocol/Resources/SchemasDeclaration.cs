@@ -4,13 +4,9 @@ using Provisioning.ScimService.Protocol.Schemas;
 
 namespace Provisioning.ScimService.Protocol.Resources;
 
-/// <summary>The <c>schemas</c> of a resource (RFC 7643 §3): checked on a POST or PUT body, declared on a response.</summary>
+/// <summary>The <c>schemas</c> of a resource (RFC 7643 §3) as a POST or PUT body declares them (<see cref="ResourceWriter"/> declares them on a response).</summary>
 public static class SchemasDeclaration
 {
-    /// <summary>The core schema and every extension the resource holds values of.</summary>
-    public static JsonArray Of(JsonObject attributes, ResourceTypeDefinition type) =>
-        new([type.Schema.Id, .. type.Extensions.Where(e => attributes.ContainsKey(e.Schema.Id)).Select(e => (JsonNode)e.Schema.Id)]);
-
     /// <summary>
     /// Entra names this schema beside the core Group schema when it creates a group (Microsoft's SCIM
     /// reference, "Create Group"); it defines no attribute we keep, so it is accepted and ignored.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Provisioning.ScimService.Protocol.Schemas;
 
@@ -32,6 +33,37 @@ public static class StoredAttributes
         return visible;
     }
 
+    /// <summary>
+    /// The same, read straight from the stored JSON for a response (no document is built): each visible value
+    /// with the schema it belongs to, an extension's values one after another, in stored order.
+    /// </summary>
+    public static List<VisibleValue> Visible(JsonElement stored, ResourceTypeDefinition type)
+    {
+        var visible = new List<VisibleValue>();
+        foreach (var property in stored.EnumerateObject())
+        {
+            if (type.FindSchema(property.Name) is { } extension && extension != type.Schema)
+            {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+                foreach (var value in property.Value.EnumerateObject())
+                {
+                    if (extension.FindAttribute(value.Name) is { } attribute && Fitting(attribute, value.Value, extension.Id + ":" + value.Name) is { } fitting)
+                    {
+                        visible.Add(new VisibleValue(extension, attribute, fitting));
+                    }
+                }
+            }
+            else if (AttributeKey.FindAttribute(type, type.Schema, property.Name) is { } attribute && Fitting(attribute, property.Value, property.Name) is { } fitting)
+            {
+                visible.Add(new VisibleValue(type.Schema, attribute, fitting));
+            }
+        }
+        return visible;
+    }
+
     private static JsonObject Fit(JsonObject values, SchemaDefinition schema, ResourceTypeDefinition type, string prefix)
     {
         var kept = new JsonObject();
@@ -43,6 +75,20 @@ public static class StoredAttributes
             }
         }
         return kept;
+    }
+
+    /// <summary>A stored JSON null is no value: it is left out, as the document form leaves it out.</summary>
+    private static JsonElement? Fitting(AttributeDefinition attribute, JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (!attribute.Custom)
+        {
+            return value;
+        }
+        return Fitting(attribute, JsonSerializer.SerializeToNode(value), path) is { } fitting ? JsonSerializer.SerializeToElement(fitting) : null;
     }
 
     private static JsonNode? Fitting(AttributeDefinition attribute, JsonNode? value, string path)
@@ -65,3 +111,6 @@ public static class StoredAttributes
         }
     }
 }
+
+/// <summary>A value a response shows: a core attribute's (<see cref="Schema"/> is the core schema) or an extension's.</summary>
+public readonly record struct VisibleValue(SchemaDefinition Schema, AttributeDefinition Attribute, JsonElement Value);

@@ -30,15 +30,26 @@ public sealed record AttributeDefinition(
     public IReadOnlyList<AttributeDefinition> SubAttributesOrEmpty => SubAttributes ?? [];
 
     /// <summary>Attribute names are case-insensitive (RFC 7643 §2.1).</summary>
-    public AttributeDefinition? FindSubAttribute(string name) =>
-        SubAttributesOrEmpty.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+    public AttributeDefinition? FindSubAttribute(string name) => Named(SubAttributesOrEmpty, name);
+
+    /// <summary>A loop, not LINQ: schemas are looked up for every value of every response and filter.</summary>
+    internal static AttributeDefinition? Named(IReadOnlyList<AttributeDefinition> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (string.Equals(attributes[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return attributes[i];
+            }
+        }
+        return null;
+    }
 }
 
 /// <summary>A schema: the core schema of a resource type, or an extension of it.</summary>
 public sealed record SchemaDefinition(string Id, string Name, string Description, IReadOnlyList<AttributeDefinition> Attributes)
 {
-    public AttributeDefinition? FindAttribute(string name) =>
-        Attributes.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+    public AttributeDefinition? FindAttribute(string name) => AttributeDefinition.Named(Attributes, name);
 }
 
 /// <summary>A resource type (RFC 7643 §6): its endpoint, core schema and extensions, as one connection sees it.</summary>
@@ -54,8 +65,21 @@ public sealed record ResourceTypeDefinition(
     /// <summary>The core schema first, then the extensions.</summary>
     public IEnumerable<SchemaDefinition> AllSchemas => [Schema, .. Extensions.Select(e => e.Schema)];
 
-    public SchemaDefinition? FindSchema(string urn) =>
-        AllSchemas.FirstOrDefault(s => string.Equals(s.Id, urn, StringComparison.OrdinalIgnoreCase));
+    public SchemaDefinition? FindSchema(string urn)
+    {
+        if (string.Equals(Schema.Id, urn, StringComparison.OrdinalIgnoreCase))
+        {
+            return Schema;
+        }
+        foreach (var extension in Extensions)
+        {
+            if (string.Equals(extension.Schema.Id, urn, StringComparison.OrdinalIgnoreCase))
+            {
+                return extension.Schema;
+            }
+        }
+        return null;
+    }
 }
 
 public sealed record SchemaExtension(SchemaDefinition Schema, bool Required);

@@ -60,8 +60,7 @@ public static class AttributeResolver
         return CommonAttributeNamed(path.Name) is null && type.AllSchemas.All(s => s.FindAttribute(path.Name) is null);
     }
 
-    internal static AttributeDefinition? CommonAttributeNamed(string name) =>
-        Common.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+    internal static AttributeDefinition? CommonAttributeNamed(string name) => AttributeDefinition.Named(Common, name);
 
     private static (SchemaDefinition, AttributeDefinition) FindAttribute(ResourceTypeDefinition type, AttributePath path, string scimType)
     {

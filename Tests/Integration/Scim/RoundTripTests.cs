@@ -7,16 +7,32 @@ using static Provisioning.Tests.Integration.Infrastructure.ScimRequests;
 namespace Provisioning.Tests.Integration.Scim;
 
 /// <summary>
-/// How many database round trips each SCIM write costs ScimService, counted from the spans it exports:
+/// How many database round trips a SCIM read or write costs ScimService, counted from the spans it exports:
 /// Npgsql traces every command (one batch, one round trip; the transaction's BEGIN rides on the first),
 /// not the COMMIT, which is one round trip more. Each request carries its own trace id, so requests of
 /// tests running in parallel are never counted. Speed lives in the benchmark (docs/benchmarks.md); this
-/// pins only that a write does not go back to a round trip per statement.
+/// pins only that a read stays one statement and a write does not go back to a round trip per statement.
 /// </summary>
 [Collection(ProvisioningAppCollection.Name)]
-public sealed class WriteRoundTripTests(ProvisioningApp app, ITestOutputHelper output)
+public sealed class RoundTripTests(ProvisioningApp app, ITestOutputHelper output)
 {
     private static readonly TimeSpan ExportWait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task ReadingAUserWithItsGroupsAndLookingItUpByUserNameTakeOneRoundTripEach()
+    {
+        var tenant = await CreateAccountsTenantAsync();
+        var userName = Unique();
+        var user = await tenant.Scim.CreateUserAsync(userName);
+        var group = await tenant.Scim.CreateGroupAsync("Group " + Unique());
+        (await tenant.Scim.SendScimAsync(HttpMethod.Patch, $"Groups/{group.Id()}", MemberPatch("add", $$"""[{"value":"{{user.Id()}}"}]"""))).EnsureSuccessStatusCode();
+
+        var read = await CommandsOfAsync(tenant, HttpMethod.Get, $"Users/{user.Id()}", null, HttpStatusCode.OK);
+        var lookedUp = await CommandsOfAsync(tenant, HttpMethod.Get, "Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\""), null, HttpStatusCode.OK);
+
+        Assert.True(read.Count == 1, "GET by id: " + Described(read));
+        Assert.True(lookedUp.Count == 1, "userName eq: " + Described(lookedUp));
+    }
 
     [Fact]
     public async Task CreatingAUserWithItsAccountTakesTwoRoundTripsBeforeTheCommit()
@@ -80,7 +96,7 @@ public sealed class WriteRoundTripTests(ProvisioningApp app, ITestOutputHelper o
     }
 
     /// <summary>Sends the request with a trace id of its own and returns the database commands ScimService ran for it.</summary>
-    private async Task<IReadOnlyList<ExportedSpan>> CommandsOfAsync(Tenant tenant, HttpMethod method, string path, string json, HttpStatusCode expected)
+    private async Task<IReadOnlyList<ExportedSpan>> CommandsOfAsync(Tenant tenant, HttpMethod method, string path, string? json, HttpStatusCode expected)
     {
         var traceId = ActivityTraceId.CreateRandom();
         using (var response = await tenant.Scim.SendScimAsync(method, path, json,
