@@ -4,7 +4,8 @@ namespace Provisioning.AppHost;
 /// Which traces the services record (docs/observability.md#sampling). In production a trace is sampled
 /// once, where it starts, for a share of requests (<see cref="ProductionRatio"/>), and every service
 /// follows the decision it is handed in <c>traceparent</c>; a request that arrives already sampled is
-/// recorded everywhere. Recording every request cost the Gateway a third of its CPU per request. Outside
+/// recorded everywhere. With no sampler every request's spans were built and tagged in every service, kept or
+/// not (docs/benchmarks.md, "The Gateway's cost per request"). Outside
 /// production nothing is set and the SDK's default records every trace. The operator overrides either
 /// value with the standard variables on the AppHost (<c>OTEL_TRACES_SAMPLER</c>, <c>OTEL_TRACES_SAMPLER_ARG</c>).
 /// </summary>
