@@ -31,7 +31,7 @@ public sealed class ScimAuthenticator(
     public async Task AuthenticateAsync(HttpContext context, RequestDelegate next)
     {
         var budget = RequestBudget.Start(context, clock, options.Value);
-        var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, ClientAddress.Of(context));
+        var allowance = new FailureAllowance(addressLimits.FailedScimCredentials, context);
         AuthenticatedCredential? authenticated;
         try
         {
@@ -93,14 +93,9 @@ public sealed class ScimAuthenticator(
             credential.CredentialId,
             IdentityProviderRecognition.Of(context),
             clock.GetUtcNow() + options.Value.ContextLifetime));
-        using (logger.BeginScope(new Dictionary<string, object>
-        {
-            ["ConnectionId"] = credential.ConnectionId,
-            ["CredentialId"] = credential.CredentialId,
-        }))
-        {
-            await RequestDeadline.RunAsync(context, budget, clock, next);
-        }
+        // The request's log scope (opened by IdentityProviderRecognition) names the connection from here on.
+        IdentityProviderRecognition.ScopeOf(context)?.Authenticated(credential.ConnectionId, credential.CredentialId);
+        await RequestDeadline.RunAsync(context, budget, clock, next);
     }
 
     private async Task<AuthenticatedCredential?> CheckAsync(string presented, FailureAllowance allowance, CancellationToken cancellationToken)

@@ -12,9 +12,21 @@ public static class InternalHeaderStripping
         app.Use((context, next) =>
         {
             var headers = context.Request.Headers;
-            foreach (var name in headers.Keys.Where(k => k.StartsWith(InternalHeaders.Prefix, StringComparison.OrdinalIgnoreCase)).ToList())
+            List<string>? found = null;
+            // Looked for without allocating: almost no request carries one.
+            foreach (var header in headers)
             {
-                headers.Remove(name);
+                if (header.Key.StartsWith(InternalHeaders.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    (found ??= []).Add(header.Key);
+                }
+            }
+            if (found is not null)
+            {
+                foreach (var name in found)
+                {
+                    headers.Remove(name);
+                }
             }
             return next(context);
         });

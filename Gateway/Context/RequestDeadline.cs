@@ -11,25 +11,32 @@ namespace Provisioning.Gateway.Context;
 /// </summary>
 public sealed class RequestDeadline : IDisposable
 {
-    private readonly CancellationTokenSource _timer;
+    private readonly CancellationToken _clientAborted;
 
-    private RequestDeadline(TimeSpan remaining, TimeProvider clock) => _timer = new CancellationTokenSource(remaining, clock);
+    /// <summary>One source for both: the client leaving, or the deadline's timer (a linked source with its own timer, not two sources).</summary>
+    private readonly CancellationTokenSource _cancellation;
 
-    public bool Passed => _timer.IsCancellationRequested;
+    private RequestDeadline(CancellationToken clientAborted, TimeSpan remaining)
+    {
+        _clientAborted = clientAborted;
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
+        _cancellation.CancelAfter(remaining);
+    }
+
+    public bool Passed => _cancellation.IsCancellationRequested && !_clientAborted.IsCancellationRequested;
 
     /// <summary>The answer has begun: from here on only the client's own departure stops it.</summary>
-    public void Disarm() => _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+    public void Disarm() => _cancellation.CancelAfter(Timeout.InfiniteTimeSpan);
 
-    public void Dispose() => _timer.Dispose();
+    public void Dispose() => _cancellation.Dispose();
 
     public static async Task RunAsync(HttpContext context, RequestBudget budget, TimeProvider clock, RequestDelegate next)
     {
         var clientAborted = context.RequestAborted;
-        using var deadline = new RequestDeadline(budget.Remaining(clock), clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline._timer.Token);
+        using var deadline = new RequestDeadline(clientAborted, budget.Remaining(clock));
         context.Features.Set(deadline);
         // What YARP and everything after it wait on: the client leaving, or the deadline.
-        context.RequestAborted = linked.Token;
+        context.RequestAborted = deadline._cancellation.Token;
         try
         {
             await next(context);

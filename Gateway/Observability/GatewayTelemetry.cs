@@ -55,7 +55,7 @@ public static class GatewayTelemetry
     /// <summary>The tenant a request serves, on its span: organization, connection and realm (ids and names of ours).</summary>
     public static void Tenant(Guid organizationId, Guid connectionId, Realm realm)
     {
-        if (Activity.Current is { } activity)
+        if (Activity.Current is { IsAllDataRequested: true } activity)
         {
             activity.SetTag("provisioning.organization_id", organizationId);
             activity.SetTag("provisioning.connection_id", connectionId);
@@ -66,12 +66,24 @@ public static class GatewayTelemetry
     /// <summary>"Users", "Groups", "Bulk", ".search", "ServiceProviderConfig"…: the segment after /scim/v2, never an id.</summary>
     public static string ResourceOf(PathString path)
     {
-        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 3 && segments[0] == "scim" && segments[1] == "v2" && Known.Contains(segments[2]) ? segments[2] : "other";
+        var rest = (path.Value ?? "").AsSpan().TrimStart('/');
+        if (!rest.StartsWith("scim/v2/", StringComparison.Ordinal))
+        {
+            return "other";
+        }
+        rest = rest["scim/v2/".Length..].TrimStart('/');
+        var end = rest.IndexOf('/');
+        var segment = end < 0 ? rest : rest[..end];
+        // The known names themselves, so a request's resource costs no string of its own.
+        foreach (var known in Known)
+        {
+            if (segment.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+        return "other";
     }
 
-    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        "Users", "Groups", "Bulk", ".search", "ServiceProviderConfig", "Schemas", "ResourceTypes", "Me",
-    };
+    private static readonly string[] Known = ["Users", "Groups", "Bulk", ".search", "ServiceProviderConfig", "Schemas", "ResourceTypes", "Me"];
 }

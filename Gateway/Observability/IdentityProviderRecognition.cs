@@ -13,22 +13,31 @@ public static class IdentityProviderRecognition
 {
     public const string Tag = "provisioning.identity_provider";
 
-    private sealed record Recognized(string Name);
+    private sealed record Recognized(string Name, ScimLogScope Scope);
 
     public static string Of(HttpContext context) => context.Features.Get<Recognized>()?.Name ?? IdentityProviders.Recognize(context.Request);
 
-    public static IApplicationBuilder UseIdentityProviderRecognition(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>The request's log scope, to which the authenticator adds the connection.</summary>
+    public static ScimLogScope? ScopeOf(HttpContext context) => context.Features.Get<Recognized>()?.Scope;
+
+    public static IApplicationBuilder UseIdentityProviderRecognition(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.Gateway.Scim");
+        return app.Use(async (context, next) =>
         {
+            var started = Stopwatch.GetTimestamp();
             var identityProvider = IdentityProviders.Recognize(context.Request);
-            context.Features.Set(new Recognized(identityProvider));
-            Activity.Current?.SetTag(Tag, identityProvider);
+            var scope = new ScimLogScope(identityProvider);
+            context.Features.Set(new Recognized(identityProvider, scope));
             context.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new(Tag, identityProvider));
-            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Provisioning.Gateway.Scim");
             var resource = GatewayTelemetry.ResourceOf(context.Request.Path);
-            // "SCIM POST /Users", not the route template every SCIM request shares.
-            SpanName.Set(context, $"SCIM {context.Request.Method} /{resource}");
-            using (logger.BeginScope(new Dictionary<string, object> { ["IdentityProvider"] = identityProvider }))
+            if (Activity.Current is { IsAllDataRequested: true } activity)
+            {
+                // Only a sampled span is named and tagged: "SCIM POST /Users", not the route template every SCIM request shares.
+                activity.SetTag(Tag, identityProvider);
+                SpanName.Set(context, $"SCIM {context.Request.Method} /{resource}");
+            }
+            using (logger.BeginScope(scope))
             {
                 try
                 {
@@ -37,7 +46,9 @@ public static class IdentityProviderRecognition
                 finally
                 {
                     GatewayTelemetry.ScimRequest(identityProvider, resource, context.Request.Method, context.Response.StatusCode);
+                    SlowOrFailedRequests.Record(logger, context.Request.Method, resource, context.Response.StatusCode, Stopwatch.GetElapsedTime(started));
                 }
             }
         });
+    }
 }

@@ -11,9 +11,13 @@ public sealed class AddressLimitedException(TimeSpan retryAfter) : Exception("To
 /// PolicyService reserves a token first, so a flood of made-up tokens stops at the Gateway;
 /// an accepted credential gives it back, so valid traffic never spends the budget.
 /// </summary>
-public sealed class FailureAllowance(AddressBuckets buckets, string address)
+public sealed class FailureAllowance(AddressBuckets buckets, HttpContext context)
 {
     private bool _taken;
+    private string? _address;
+
+    /// <summary>Worked out on the first claim only: an accepted credential from the cache never needs it.</summary>
+    private string Address => _address ??= ClientAddress.Of(context);
 
     /// <summary>Takes a token unless this request holds one already; throws when the address has none left.</summary>
     public void Take()
@@ -22,7 +26,7 @@ public sealed class FailureAllowance(AddressBuckets buckets, string address)
         {
             return;
         }
-        if (!buckets.TryTake(address, out var retryAfter))
+        if (!buckets.TryTake(Address, out var retryAfter))
         {
             throw new AddressLimitedException(retryAfter);
         }
@@ -33,7 +37,7 @@ public sealed class FailureAllowance(AddressBuckets buckets, string address)
     {
         if (_taken)
         {
-            buckets.Return(address);
+            buckets.Return(Address);
             _taken = false;
         }
     }

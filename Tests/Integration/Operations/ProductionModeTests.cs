@@ -42,6 +42,24 @@ public sealed class ProductionModeTests
         Assert.False(File.Exists(Path.Combine(dataDirectory, "credentials.json")), "a demo credentials file");
 
         await ForwardedHeadersFromAnUntrustedAddressAreIgnoredAsync(app, values);
+        await EveryServiceSamplesATenthOfTracesWhereTheyStartAsync(app);
+    }
+
+    /// <summary>
+    /// Production records a tenth of the traces, decided where a trace starts and followed downstream
+    /// (docs/observability.md#sampling); outside production every trace is recorded, as the span-counting tests need.
+    /// </summary>
+    private static async Task EveryServiceSamplesATenthOfTracesWhereTheyStartAsync(DistributedApplication app)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        foreach (var service in new[] { "gateway", "scimservice", "policyservice", "adminui" })
+        {
+            var started = await app.ResourceNotifications.WaitForResourceAsync(service,
+                e => e.Snapshot.EnvironmentVariables.Any(v => v.Name == "OTEL_TRACES_SAMPLER"), timeout.Token);
+            var variables = started.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value);
+            Assert.Equal("parentbased_traceidratio", variables["OTEL_TRACES_SAMPLER"]);
+            Assert.Equal("0.1", variables.GetValueOrDefault("OTEL_TRACES_SAMPLER_ARG"));
+        }
     }
 
     /// <summary>No proxy is trusted by default in production: a client claiming https on another host changes nothing.</summary>
