@@ -1,4 +1,3 @@
-
 namespace Provisioning.Gateway.Context;
 
 /// <summary>
@@ -41,7 +40,7 @@ public sealed class RequestDeadline : IDisposable
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (deadline.Passed && !clientAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.Passed)
         {
             // Answered below.
         }
@@ -50,7 +49,7 @@ public sealed class RequestDeadline : IDisposable
             context.RequestAborted = clientAborted;
             context.Features.Set<RequestDeadline>(null);
         }
-        if (deadline.Passed && !clientAborted.IsCancellationRequested && !context.Response.HasStarted)
+        if (deadline.Passed && !context.Response.HasStarted)
         {
             context.Response.Clear();
             await ScimErrors.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,

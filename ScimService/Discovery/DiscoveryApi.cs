@@ -15,8 +15,8 @@ public static class DiscoveryApi
             ScimResults.Ok(ServiceProviderConfiguration.Create(Url(request, "/ServiceProviderConfig"))));
 
         // Per connection: its declared custom attributes join the core schemas or form extension schemas.
-        scim.MapGet("/ResourceTypes", (HttpRequest request) => RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
-            Schema(request).All.Count, 1, Schema(request).All.Select(t => (JsonNode)SchemaDocuments.ResourceType(t, Url(request, "/ResourceTypes/" + t.Name))))));
+        scim.MapGet("/ResourceTypes", (HttpRequest request) => RefuseFilter(request) ?? ListResponse.Of(
+            Schema(request).All.Count, 1, Schema(request).All.Select(t => (JsonNode)SchemaDocuments.ResourceType(t, Url(request, "/ResourceTypes/" + t.Name))).ToList()));
         scim.MapGet("/ResourceTypes/{name}", (string name, HttpRequest request) =>
             Schema(request).FindType(name) is { } type
                 ? ScimResults.Ok(SchemaDocuments.ResourceType(type, Url(request, "/ResourceTypes/" + type.Name)))
@@ -25,8 +25,8 @@ public static class DiscoveryApi
         scim.MapGet("/Schemas", (HttpRequest request) =>
         {
             var schemas = Schema(request).AllSchemas.ToList();
-            return RefuseFilter(request) ?? ScimResults.Ok(ListResponse.Create(
-                schemas.Count, 1, schemas.Select(s => (JsonNode)SchemaDocuments.Schema(s, Url(request, "/Schemas/" + s.Id)))));
+            return RefuseFilter(request) ?? ListResponse.Of(
+                schemas.Count, 1, schemas.Select(s => (JsonNode)SchemaDocuments.Schema(s, Url(request, "/Schemas/" + s.Id))).ToList());
         });
         scim.MapGet("/Schemas/{id}", (string id, HttpRequest request) =>
             Schema(request).FindSchema(id) is { } schema

@@ -10,6 +10,5 @@ public static class GroupRepresentation
     public static ResourceParts ToScim(ScimGroup group, IReadOnlyList<MemberView>? members, HttpRequest request) =>
         new(group.Id, group.Attributes, "members",
             members?.Select(m => new ResourceReference(m.Id, ResourceLocation.For(request, m.Type == MemberTypes.Group ? "/Groups" : "/Users", m.Id), m.Display, m.Type)).ToList(),
-            EmptyReferencesShown: true,
             "Group", group.Created, group.LastModified, ResourceLocation.For(request, "/Groups", group.Id), group.Version);
 }

@@ -16,34 +16,18 @@ public static class ScimResponses
             Meta.ETag(resource.Version), status == StatusCodes.Status201Created ? resource.Location : null);
     }
 
-    /// <summary>A ListResponse (RFC 7644 §3.4.2): every number an integer; a cursor page (RFC 9865) has no startIndex, and nextCursor while more remain.</summary>
+    /// <summary>A page of resources as a ListResponse, each written from its stored JSON.</summary>
     public static ScimJsonResult List<T>(ResourcePage<T> page, ListQuery query, ResourceTypeDefinition type, Func<T, ResourceParts> represent)
     {
         var writer = new ResourceWriter(type, query.Projection);
         return ScimJsonResult.Streamed(StatusCodes.Status200OK, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("schemas");
-            json.WriteStringValue(ScimSchemas.ListResponse);
-            json.WriteEndArray();
-            json.WriteNumber("totalResults", page.TotalResults);
-            if (!query.UsesCursor)
+            ListResponse.Write(json, page.TotalResults, query.UsesCursor ? null : query.StartIndex, page.Resources.Count, () =>
             {
-                json.WriteNumber("startIndex", query.StartIndex);
-            }
-            json.WriteNumber("itemsPerPage", page.Resources.Count);
-            json.WriteStartArray("Resources");
-            foreach (var resource in page.Resources)
-            {
-                writer.Write(json, represent(resource));
-            }
-            json.WriteEndArray();
-            if (query.UsesCursor && page.NextCursor is not null)
-            {
-                json.WriteString("nextCursor", page.NextCursor);
-            }
-            json.WriteEndObject();
-        });
+                foreach (var resource in page.Resources)
+                {
+                    writer.Write(json, represent(resource));
+                }
+            }, query.UsesCursor ? page.NextCursor : null));
     }
 
     public static ScimJsonResult NotFound(string resourceType, string id) =>

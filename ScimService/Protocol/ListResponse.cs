@@ -1,24 +1,44 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Provisioning.ScimService.Protocol;
 
 public static class ListResponse
 {
-    /// <summary>The ListResponse message of RFC 7644 §3.4.2; every number an integer.</summary>
-    public static JsonObject Create(int totalResults, int startIndex, IEnumerable<JsonNode> resources)
+    /// <summary>A ListResponse of resources already built as documents (discovery, the root search), written as they are.</summary>
+    public static ScimJsonResult Of(int totalResults, int startIndex, IReadOnlyList<JsonNode> resources) =>
+        ScimJsonResult.Streamed(StatusCodes.Status200OK, json =>
+            Write(json, totalResults, startIndex, resources.Count, () =>
+            {
+                foreach (var resource in resources)
+                {
+                    resource.WriteTo(json);
+                }
+            }));
+
+    /// <summary>
+    /// The ListResponse message of RFC 7644 §3.4.2, every number an integer. <paramref name="startIndex"/> is
+    /// null on a cursor page (RFC 9865), which carries <paramref name="nextCursor"/> while more remain.
+    /// </summary>
+    public static void Write(Utf8JsonWriter json, int totalResults, int? startIndex, int itemsPerPage, Action writeResources, string? nextCursor = null)
     {
-        var array = new JsonArray();
-        foreach (var resource in resources)
+        json.WriteStartObject();
+        json.WriteStartArray("schemas");
+        json.WriteStringValue(ScimSchemas.ListResponse);
+        json.WriteEndArray();
+        json.WriteNumber("totalResults", totalResults);
+        if (startIndex is { } index)
         {
-            array.Add(resource);
+            json.WriteNumber("startIndex", index);
         }
-        return new JsonObject
+        json.WriteNumber("itemsPerPage", itemsPerPage);
+        json.WriteStartArray("Resources");
+        writeResources();
+        json.WriteEndArray();
+        if (nextCursor is not null)
         {
-            ["schemas"] = new JsonArray(ScimSchemas.ListResponse),
-            ["totalResults"] = totalResults,
-            ["startIndex"] = startIndex,
-            ["itemsPerPage"] = array.Count,
-            ["Resources"] = array,
-        };
+            json.WriteString("nextCursor", nextCursor);
+        }
+        json.WriteEndObject();
     }
 }

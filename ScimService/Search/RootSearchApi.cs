@@ -46,7 +46,7 @@ public static class RootSearchApi
             var page = await GroupsApi.ListPageAsync(call, query with { StartIndex = Math.Max(0, skip - userTotal) + 1, Count = remaining }, db, ct);
             resources.AddRange(Resources(page));
         }
-        return ScimResults.Ok(ListResponse.Create(userTotal + groupTotal, query.StartIndex, resources));
+        return ListResponse.Of(userTotal + groupTotal, query.StartIndex, resources);
     }
 
     private static async Task<ScimJsonResult?> TryListAsync(Func<Task<ScimJsonResult>> list)

@@ -4,13 +4,12 @@ namespace Provisioning.ScimService.Protocol.Resources;
 /// What a response is made of for one resource: its id, its attributes as stored (jsonb text), the
 /// references the service derives (a user's <c>groups</c>, a group's <c>members</c>) and its meta.
 /// </summary>
-/// <param name="References">Null when they were not read (the response leaves them out); written when empty only if <paramref name="EmptyReferencesShown"/>.</param>
+/// <param name="References">Null when the response leaves them out; otherwise written, even when empty.</param>
 public sealed record ResourceParts(
     Guid Id,
     string StoredAttributes,
     string ReferencesAttribute,
     IReadOnlyList<ResourceReference>? References,
-    bool EmptyReferencesShown,
     string ResourceType,
     DateTimeOffset Created,
     DateTimeOffset LastModified,

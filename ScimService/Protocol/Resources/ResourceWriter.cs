@@ -31,8 +31,10 @@ public sealed class ResourceWriter(ResourceTypeDefinition type, Projection proje
         }
         writer.WriteEndArray();
         writer.WriteString("id", resource.Id);
-        for (var i = 0; i < visible.Count; i = WriteStored(writer, visible, i))
+        var next = 0;
+        while (next < visible.Count)
         {
+            next = WriteStored(writer, visible, next);
         }
         WriteReferences(writer, resource);
         WriteMeta(writer, resource);
@@ -111,7 +113,7 @@ public sealed class ResourceWriter(ResourceTypeDefinition type, Projection proje
 
     private void WriteReferences(Utf8JsonWriter writer, ResourceParts resource)
     {
-        if (resource.References is not { } references || (references.Count == 0 && !resource.EmptyReferencesShown)
+        if (resource.References is not { } references
             || AttributeKey.FindAttribute(type, type.Schema, resource.ReferencesAttribute) is not { } attribute
             || _selection.Decide(type.Schema, attribute) is not { } keepSub)
         {

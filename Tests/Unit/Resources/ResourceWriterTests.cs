@@ -4,6 +4,8 @@ using Provisioning.ScimService.Protocol.Filtering;
 using Provisioning.ScimService.Protocol.Querying;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.ScimService.Users;
+using Microsoft.AspNetCore.Http;
 using static Provisioning.Tests.Unit.ScimAssert;
 
 namespace Provisioning.Tests.Unit.Resources;
@@ -23,7 +25,7 @@ public sealed class ResourceWriterTests
             "'password':'never-shown','" + Enterprise + "':{'department':'R&D','manager':{'value':'m1'}}}").ToJsonString(),
         "groups",
         [new ResourceReference(Guid.Parse("0198c6a4-0000-7000-8000-0000000000a1"), "https://scim.example.com/scim/v2/Groups/0198c6a4-0000-7000-8000-0000000000a1", "Sales", "direct")],
-        EmptyReferencesShown: false, "User",
+        "User",
         DateTimeOffset.Parse("2026-11-30T08:00:00Z"), DateTimeOffset.Parse("2026-11-30T09:00:00Z"),
         "https://scim.example.com/scim/v2/Users/0198c6a4-0000-7000-8000-000000000001", 3);
 
@@ -76,10 +78,12 @@ public sealed class ResourceWriterTests
     }
 
     [Fact]
-    public void AUserInNoGroupShowsNoGroupsAndAGroupWithNoMembersShowsAnEmptyList()
+    public void ReferencesNotReadAreLeftOutAndAGroupWithNoMembersShowsAnEmptyList()
     {
-        Assert.Null(Written(StoredUser with { References = [] }, ResourceTypes.User)["groups"]);
-        var group = StoredUser with { StoredAttributes = "{\"displayName\":\"Sales\"}", ReferencesAttribute = "members", References = [], EmptyReferencesShown = true, ResourceType = "Group" };
+        Assert.Null(Written(StoredUser with { References = null }, ResourceTypes.User)["groups"]);
+        var inNoGroup = new ScimUser { UserName = "jo", UserNameKey = "jo", Attributes = "{\"userName\":\"jo\"}" };
+        Assert.Null(UserRepresentation.ToScim(inNoGroup, [], new DefaultHttpContext().Request).References);
+        var group = StoredUser with { StoredAttributes = "{\"displayName\":\"Sales\"}", ReferencesAttribute = "members", References = [], ResourceType = "Group" };
         Assert.Empty(Written(group, ResourceTypes.Group)["members"]!.AsArray());
     }
 
