@@ -5,6 +5,7 @@
 # defaults on 2 cores.
 #   bench/throughput/run.sh [--users N (100000; up to 1000000)] [--seconds S (8)] [--rounds R (3)]
 #                           [--threads T (2)] [--connections C (32)]
+#                           [--only "GET /Users,filter userName" (parts of the requests' names; all by default)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -40,7 +40,9 @@ public static class ThroughputBench
 
         var redisPort = int.Parse((await system.App.GetConnectionStringAsync("redis"))!.Split(',')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
         var meter = new ProcessMeter(RepositoryRoot(), new NpgsqlConnectionStringBuilder(connectionString).Port, redisPort);
-        var scenarios = Scenarios.For(users, tenant.ConnectionId);
+        var scenarios = Scenarios.For(users, tenant.ConnectionId)
+            .Where(s => options.Only is not { } only || only.Any(part => s.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
         var shape = new LoadShape(options.Threads, options.Connections, options.Seconds);
         var results = new ResultTable(scenarios);
         Console.WriteLine($"Warming up ({scenarios.Count} requests × 3 routes, 3 s each) …");
@@ -139,14 +141,20 @@ public static class ThroughputBench
     }
 }
 
-/// <summary>wrk's and pgbench's load, and how many alternating rounds.</summary>
-public sealed record ThroughputOptions(int Users, int Seconds, int Rounds, int Threads, int Connections)
+/// <summary>wrk's and pgbench's load, how many alternating rounds, and which requests (all unless <see cref="Only"/> names some).</summary>
+public sealed record ThroughputOptions(int Users, int Seconds, int Rounds, int Threads, int Connections, string[]? Only = null)
 {
     public static ThroughputOptions Parse(string[] args)
     {
         var options = new ThroughputOptions(Users: 100_000, Seconds: 8, Rounds: 3, Threads: 2, Connections: 32);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--only")
+            {
+                // Parts of the requests' names, comma-separated: "GET /Users,filter userName" measures three of them.
+                options = options with { Only = args[i + 1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) };
+                continue;
+            }
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             options = args[i] switch
             {
