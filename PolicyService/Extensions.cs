@@ -53,6 +53,7 @@ public static class Extensions
         builder.Services.AddSingleton<Auditing.AuditLog>();
         builder.Services.AddSingleton<Organizations.OrganizationSwitch>();
 
+        builder.Services.AddExceptionHandler<Http.DependencyOutageHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(options =>

@@ -14,6 +14,12 @@ public sealed record OAuthError(
     public static OAuthError UnsupportedGrantType(string description) => new("unsupported_grant_type", description);
 
     public static OAuthError UnauthorizedClient(string description) => new("unauthorized_client", description);
+
+    /// <summary>
+    /// Registered for the authorization endpoint (RFC 6749 §4.1.2.1) and used by token endpoints alike for
+    /// "try again later": a 503 with Retry-After, which client-credentials clients such as Entra retry.
+    /// </summary>
+    public static OAuthError TemporarilyUnavailable(string description) => new("temporarily_unavailable", description);
 }
 
 /// <summary>An RFC 6749 §5.1 successful response.</summary>
