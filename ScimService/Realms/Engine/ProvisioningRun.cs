@@ -79,8 +79,12 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
         {
             // Telemetry names the action and its outcome, never the description (it names people).
             ScimTelemetry.Action(settings.Realm, action, outcome, settings.OrganizationId, settings.ConnectionId, identityProvider);
-            logger.LogInformation("Provisioning action {Action} {Outcome} in {Realm} for organization {OrganizationId}, connection {ConnectionId}, SCIM user {ScimUserId}, group {ScimGroupId}.",
-                action, outcome, settings.Realm, settings.OrganizationId, settings.ConnectionId, step.ScimUserId, step.ScimGroupId);
+            // Production logs at Warning: the arguments (boxed, in an array) are built only when the line is written.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Provisioning action {Action} {Outcome} in {Realm} for organization {OrganizationId}, connection {ConnectionId}, SCIM user {ScimUserId}, group {ScimGroupId}.",
+                    action, outcome, settings.Realm, settings.OrganizationId, settings.ConnectionId, step.ScimUserId, step.ScimGroupId);
+            }
         }
         db.ProvisioningLog.Add(new ProvisioningLogEntry
         {
