@@ -49,7 +49,7 @@ public sealed class CommitWithSave : DbCommandInterceptor
         {
             return;
         }
-        // ScimWrite arms only saves far smaller than one of EF's batches; a second command would run after the COMMIT, outside the transaction.
+        // ScimWrite arms only saves EF sends as one command (small, no key waiting on another's); a second would run after the COMMIT.
         if (ride.Sent)
         {
             throw new InvalidOperationException("A save that carried its transaction's COMMIT sent a second command.");

@@ -64,6 +64,11 @@ public sealed class ScimWrite<T>(DbContext? db, ProvisioningRun? provisioning, I
     /// <summary>Far below EF's batch size, so the save is one command (and one round trip).</summary>
     private const int MostChangesInOneRide = 100;
 
+    /// <summary>
+    /// The save is one command whose every statement either fails (and takes the COMMIT down with it) or does what
+    /// EF expects: inserts, and updates or deletes of rows held locked. A row whose foreign key waits for another
+    /// row's generated key would make EF split the save in two, so it commits on its own too.
+    /// </summary>
     private bool CommitCanRideWithSave(DbContext context)
     {
         var changes = 0;
@@ -74,7 +79,8 @@ public sealed class ScimWrite<T>(DbContext? db, ProvisioningRun? provisioning, I
                 continue;
             }
             if (++changes > MostChangesInOneRide
-                || entry.State != EntityState.Added && !ReferenceEquals(entry.Entity, _resource) && !Provisioning.HoldsLocked(entry.Entity))
+                || entry.State != EntityState.Added && !ReferenceEquals(entry.Entity, _resource) && !Provisioning.HoldsLocked(entry.Entity)
+                || entry.State == EntityState.Added && entry.Properties.Any(p => p.IsTemporary && p.Metadata.IsForeignKey()))
             {
                 return false;
             }
