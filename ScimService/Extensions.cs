@@ -28,7 +28,7 @@ public static class Extensions
                 settings.ConnectionString = FailFast.BoundedPostgres(settings.ConnectionString, connectSeconds: 1, commandSeconds: 2);
                 settings.CommandTimeout = FailFast.CommandTimeoutOf(settings.ConnectionString);
             },
-            configureDbContextOptions: options => options.UseSnakeCaseNamingConvention());
+            configureDbContextOptions: options => options.UseSnakeCaseNamingConvention().AddInterceptors(new Writes.CommitWithSave()));
 
         builder.Services.AddOptions<TenancyOptions>()
             .BindConfiguration(TenancyOptions.Section)

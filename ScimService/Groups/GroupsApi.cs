@@ -89,8 +89,7 @@ public static class GroupsApi
         // A new group has a new id, so no mapping can name it yet: no role changes.
         await write.Provisioning.GroupChangedAsync(call.Operation("POST", "/Groups " + group.DisplayName), group.Id,
             $"group '{group.DisplayName}' created with {normalized.Members?.Count ?? 0} member(s)", [], cancellationToken);
-        await db.SaveUniqueAsync("displayName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("displayName", cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status201Created, cancellationToken);
     }
 
@@ -123,8 +122,7 @@ public static class GroupsApi
         await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
             $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
         // The group's row, role changes and log entries in one batch.
-        await db.SaveUniqueAsync("displayName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("displayName", cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
     }
 
@@ -158,8 +156,7 @@ public static class GroupsApi
                 $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
         }
         // The group's row (its new version), role changes and log entries in one batch.
-        await db.SaveUniqueAsync("displayName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("displayName", cancellationToken);
 
         // Okta and Entra both accept 204 for a group PATCH; a group's members can be many, so
         // the body is sent only when the client asks for attributes.

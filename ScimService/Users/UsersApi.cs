@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
 using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Listing;
@@ -88,8 +87,7 @@ public static class UsersApi
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(), cancellationToken);
         // The user's row, its account and the log entries in one batch.
-        await db.SaveUniqueAsync("userName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("userName", cancellationToken);
         // A new user is in no group yet.
         return Respond(call, user, null, StatusCodes.Status201Created);
     }
@@ -111,8 +109,7 @@ public static class UsersApi
         write.Provisioning.CustomAttributesSent(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
-        await db.SaveUniqueAsync("userName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("userName", cancellationToken);
         return Respond(call, user, groups, StatusCodes.Status200OK);
     }
 
@@ -139,8 +136,7 @@ public static class UsersApi
             write.Touch();
             await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
         }
-        await db.SaveUniqueAsync("userName", cancellationToken);
-        await write.CommitAsync(cancellationToken);
+        await write.SaveAndCommitAsync("userName", cancellationToken);
         return Respond(call, user, groups, StatusCodes.Status200OK);
     }
 

@@ -24,7 +24,7 @@ public sealed class ScimWrites(ScimDbContext db, ProvisioningEngine engine, Time
         // A failed save ends the write (409, or the error), never goes on in the transaction: EF's
         // savepoint around each save would be two round trips to PostgreSQL for nothing.
         db.Database.AutoSavepointsEnabled = false;
-        return new ScimWrite<T>(engine.Begin(call, db, found.Settings), transaction, clock);
+        return new ScimWrite<T>(db, engine.Begin(call, db, found.Settings), transaction, clock);
     }
 
     /// <summary>

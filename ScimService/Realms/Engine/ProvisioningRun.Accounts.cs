@@ -43,8 +43,17 @@ public sealed partial class ProvisioningRun
         }
     }
 
-    private Task<T?> LinkedAsync<T>(Guid scimUserId, CancellationToken cancellationToken) where T : class, IRealmAccount =>
-        db.Set<T>().FirstOrDefaultAsync(a => a.OrganizationId == settings.OrganizationId && a.ScimUserId == scimUserId, cancellationToken);
+    /// <summary>
+    /// The account linked to the user, locked until the transaction ends: the user's row is already locked, so only a
+    /// change from elsewhere (an admin, a group's roles) waits here, and the write's update of the account cannot find it gone.
+    /// </summary>
+    private async Task<T?> LinkedAsync<T>(Guid scimUserId, CancellationToken cancellationToken) where T : class, IRealmAccount
+    {
+        // The table name comes from the model, never from the request; the values are parameters.
+        var sql = "SELECT * FROM " + db.Model.FindEntityType(typeof(T))!.GetTableName() + " WHERE organization_id = {0} AND scim_user_id = {1} FOR UPDATE";
+        var account = (await db.Set<T>().FromSqlRaw(sql, settings.OrganizationId, scimUserId).ToListAsync(cancellationToken)).SingleOrDefault();
+        return account is null ? null : Locked(account);
+    }
 
     /// <summary>
     /// Finds the realm's account for an email, first taking a transaction-long lock on that email:

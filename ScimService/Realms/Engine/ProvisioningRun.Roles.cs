@@ -36,6 +36,7 @@ public sealed partial class ProvisioningRun
         var collaborators = ids is null
             ? await db.Collaborators.FromSql($"SELECT * FROM collaborators WHERE organization_id = {organizationId} AND scim_user_id IS NOT NULL ORDER BY id FOR UPDATE").ToListAsync(cancellationToken)
             : await db.Collaborators.FromSql($"SELECT * FROM collaborators WHERE organization_id = {organizationId} AND scim_user_id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
+        _locked.UnionWith(collaborators);
         if (collaborators.Count == 0)
         {
             return (0, 0);

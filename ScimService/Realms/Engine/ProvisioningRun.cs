@@ -18,7 +18,19 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
     /// <summary>The user this request created: a new id, so no account is linked to it yet and it is in no group.</summary>
     private Guid? _createdUserId;
 
+    /// <summary>Rows this run read <c>FOR UPDATE</c>: no other transaction can change or delete them before the commit.</summary>
+    private readonly HashSet<object> _locked = new(ReferenceEqualityComparer.Instance);
+
     public ConnectionSettingsDto Settings => settings;
+
+    /// <summary>Whether the run holds this tracked row locked: an update of it cannot miss, so a write's COMMIT may ride with its save.</summary>
+    public bool HoldsLocked(object entity) => _locked.Contains(entity);
+
+    private T Locked<T>(T row) where T : class
+    {
+        _locked.Add(row);
+        return row;
+    }
 
     /// <summary>A SCIM user was created, replaced, patched or (before its row goes) deleted. The caller saves.</summary>
     public async Task UserChangedAsync(string operation, UserSnapshot? before, UserSnapshot? after, CancellationToken cancellationToken)
@@ -67,8 +79,12 @@ public sealed partial class ProvisioningRun(ScimDbContext db, ConnectionSettings
         {
             // Telemetry names the action and its outcome, never the description (it names people).
             ScimTelemetry.Action(settings.Realm, action, outcome, settings.OrganizationId, settings.ConnectionId, identityProvider);
-            logger.LogInformation("Provisioning action {Action} {Outcome} in {Realm} for organization {OrganizationId}, connection {ConnectionId}, SCIM user {ScimUserId}, group {ScimGroupId}.",
-                action, outcome, settings.Realm, settings.OrganizationId, settings.ConnectionId, step.ScimUserId, step.ScimGroupId);
+            // Production logs at Warning: the arguments (boxed, in an array) are built only when the line is written.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Provisioning action {Action} {Outcome} in {Realm} for organization {OrganizationId}, connection {ConnectionId}, SCIM user {ScimUserId}, group {ScimGroupId}.",
+                    action, outcome, settings.Realm, settings.OrganizationId, settings.ConnectionId, step.ScimUserId, step.ScimGroupId);
+            }
         }
         db.ProvisioningLog.Add(new ProvisioningLogEntry
         {

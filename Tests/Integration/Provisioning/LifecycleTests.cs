@@ -106,6 +106,30 @@ public sealed class LifecycleTests(ProvisioningApp app)
         Assert.Single(log, e => e.Description.StartsWith("user deactivated"));
     }
 
+    /// <summary>
+    /// The create's COMMIT rides in the batch with its rows, the account's before the user's: the user's
+    /// unique violation must take the account and the log entries down with it.
+    /// </summary>
+    [Fact]
+    public async Task ACreateRefusedForItsUserNameLeavesNoAccountAndNoLogEntry()
+    {
+        var tenant = await TenantAsync(Realm.Dashboard, DeactivationAction.RemoveAccount);
+        var userName = Unique();
+        await tenant.Scim.CreateUserAsync(userName);
+        var logged = (await app.LogAsync(tenant)).Count;
+        var otherEmail = Unique();
+
+        using (var refused = await tenant.Scim.PostScimAsync("Users",
+            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName.ToUpperInvariant()}}","emails":[{"value":"{{otherEmail}}","primary":true}],"active":true}"""))
+        {
+            await ScimAssert.ErrorAsync(refused, HttpStatusCode.Conflict, "uniqueness");
+        }
+
+        Assert.Empty(await app.AccountsAsync(tenant, email: otherEmail));
+        Assert.Single(await app.AccountsAsync(tenant));
+        Assert.Equal(logged, (await app.LogAsync(tenant)).Count);
+    }
+
     [Fact]
     public async Task TwoConcurrentDeactivationsOfOneUserRunThePolicyOnce()
     {
