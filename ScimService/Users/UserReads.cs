@@ -1,33 +1,57 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Provisioning.ScimService.Data;
 using Provisioning.ScimService.Groups;
+using static Provisioning.ScimService.Data.QueryInlining;
 
 namespace Provisioning.ScimService.Users;
 
 /// <summary>A user as a read needs it: the row and, when the response shows them, the groups it belongs to.</summary>
 public sealed record UserWithGroups(ScimUser User, List<GroupReference>? Groups);
 
+/// <summary>
+/// The reads IdPs make most: GET by id, and the look-ups by userName or externalId before a create or a
+/// sync. Each is one statement (EF joins the groups into the user's query), since a round trip to
+/// PostgreSQL costs these reads more than the query itself; and each is compiled once, since EF otherwise
+/// builds, compares and looks up the expression on every call.
+/// </summary>
 public static class UserReads
 {
-    /// <summary>
-    /// One statement for the whole read (EF joins the groups into the user's query): GET by id is the
-    /// call IdPs make most, and each round trip to PostgreSQL costs it more than the query itself. The
-    /// queries are compiled once: EF otherwise builds, compares and looks up the expression on every call.
-    /// </summary>
+    /// <summary>The groups a user belongs to, in display-name order: written once, inlined into each query below.</summary>
+    /// <remarks>First in the class: the compiled queries' initializers below read its expression.</remarks>
+    [Inlined]
+    private static List<GroupReference> GroupsOf(ScimDbContext db, Guid connectionId, ScimUser user) =>
+        throw new InvalidOperationException("GroupsOf only stands in a query passed to QueryInlining.Inline.");
+
+    private static readonly Expression<Func<ScimDbContext, Guid, ScimUser, List<GroupReference>>> GroupsOfExpression =
+        (db, connectionId, user) =>
+            (from m in db.GroupMembers
+             join g in db.Groups on m.GroupId equals g.Id
+             where m.ConnectionId == connectionId && m.MemberId == user.Id
+             orderby g.DisplayNameKey
+             select new GroupReference(g.Id, g.DisplayName)).ToList();
+
     public static Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken) =>
         withGroups ? FindWithGroups(db, connectionId, userId, cancellationToken) : FindAlone(db, connectionId, userId, cancellationToken);
 
+    /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order.</summary>
+    public static IAsyncEnumerable<UserWithGroups> ByUserName(ScimDbContext db, Guid connectionId, string userName, int limit) =>
+        UserNameLookup(db, connectionId, userName, limit);
+
+    /// <summary>The first <paramref name="limit"/> users whose externalId is <paramref name="externalId"/> (case-exact), in id order.</summary>
+    public static IAsyncEnumerable<UserWithGroups> ByExternalId(ScimDbContext db, Guid connectionId, string externalId, int limit) =>
+        ExternalIdLookup(db, connectionId, externalId, limit);
+
+    /// <summary>Each user with its groups, for EF to put in the user's own statement (a list page's).</summary>
+    public static Expression<Func<ScimUser, UserWithGroups>> WithGroups(ScimDbContext db, Guid connectionId) =>
+        Inline<ScimUser, UserWithGroups>(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)));
+
     private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindWithGroups =
-        EF.CompileAsyncQuery((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
+        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
             db.Users.AsNoTracking()
                 .Where(u => u.Id == userId && u.ConnectionId == connectionId)
-                .Select(u => new UserWithGroups(u,
-                    (from m in db.GroupMembers
-                     join g in db.Groups on m.GroupId equals g.Id
-                     where m.ConnectionId == connectionId && m.MemberId == u.Id
-                     orderby g.DisplayNameKey
-                     select new GroupReference(g.Id, g.DisplayName)).ToList()))
-                .FirstOrDefault());
+                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))
+                .FirstOrDefault()));
 
     private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindAlone =
         EF.CompileAsyncQuery((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
@@ -36,12 +60,21 @@ public static class UserReads
                 .Select(u => new UserWithGroups(u, null))
                 .FirstOrDefault());
 
-    /// <summary>Each user with its groups in display-name order, for EF to put in the user's own statement (a list's; GET by id compiles the same join above).</summary>
-    public static Expression<Func<ScimUser, UserWithGroups>> WithGroups(ScimDbContext db, Guid connectionId) =>
-        u => new UserWithGroups(u,
-            (from m in db.GroupMembers
-             join g in db.Groups on m.GroupId equals g.Id
-             where m.ConnectionId == connectionId && m.MemberId == u.Id
-             orderby g.DisplayNameKey
-             select new GroupReference(g.Id, g.DisplayName)).ToList());
+    // The look-ups always read the groups: one user's few memberships cost less than a second query shape.
+    private static readonly Func<ScimDbContext, Guid, string, int, IAsyncEnumerable<UserWithGroups>> UserNameLookup =
+        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, string userName, int limit) =>
+            db.Users.AsNoTracking()
+                // lower() in SQL, as the general filter compares it (SqlComparison): the same rows either way.
+                .Where(u => u.ConnectionId == connectionId && u.UserNameKey == userName.ToLower())
+                .OrderBy(u => u.Id)
+                .Take(limit)
+                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))));
+
+    private static readonly Func<ScimDbContext, Guid, string, int, IAsyncEnumerable<UserWithGroups>> ExternalIdLookup =
+        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, string externalId, int limit) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.ConnectionId == connectionId && u.ExternalId == externalId)
+                .OrderBy(u => u.Id)
+                .Take(limit)
+                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))));
 }

@@ -37,6 +37,10 @@ public static class UsersApi
     public static async Task<ScimJsonResult> ListPageAsync(ScimCall call, ListQuery query, ScimDbContext db, CancellationToken cancellationToken)
     {
         var type = call.Schema.User;
+        if (await UserLookup.TryFindAsync(db, call.ConnectionId, query, cancellationToken) is { } found)
+        {
+            return ScimResponses.List(found, query, type, row => UserRepresentation.ToScim(row.User, row.Groups, call.Request));
+        }
         var withGroups = AttributeProjection.Includes(type, "groups", query.Projection.Attributes, query.Projection.ExcludedAttributes);
         if (withGroups && query.SortBy is null)
         {

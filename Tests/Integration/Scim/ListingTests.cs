@@ -29,6 +29,41 @@ public sealed class ListingTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AnIdpsLookUpByUserNameOrExternalIdAnswersAsTheGeneralFilterDoes()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var other = await app.CreateTenantAsync();
+        var userName = "Mixed.Case-" + Guid.NewGuid().ToString("N") + "@Example.com";
+        var first = await tenant.Scim.CreateUserAsync(userName, "\"externalId\":\"ext-1\"");
+        var second = await tenant.Scim.CreateUserAsync(Unique(), "\"externalId\":\"ext-1\"");
+        var upperCase = await tenant.Scim.CreateUserAsync(Unique(), "\"externalId\":\"EXT-1\"");
+        await other.Scim.CreateUserAsync(userName, "\"externalId\":\"ext-1\"");
+        await tenant.Scim.CreateGroupAsync("Engineering", first.Id());
+        async Task<JsonObject> List(string query) => await tenant.Scim.GetJsonAsync("Users?" + query);
+
+        // The look-ups (one compiled query each) beside filters the general path composes, which match the same users.
+        var byUserName = await List("filter=" + Filter($"userName eq \"{userName.ToLowerInvariant()}\""));
+        var byUserNameGenerally = await List("filter=" + Filter($"userName eq \"{userName.ToUpperInvariant()}\" and active eq true"));
+        var byQualifiedUserName = await List("filter=" + Filter($"urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"{userName}\""));
+        var byExternalId = await List("filter=" + Filter("externalId eq \"ext-1\""));
+        var byExternalIdGenerally = await List("filter=" + Filter("externalId eq \"ext-1\" and active eq true"));
+        var onePageOfTwo = await List("count=1&filter=" + Filter("externalId eq \"ext-1\""));
+        var byUpperCaseExternalId = await List("filter=" + Filter("externalId eq \"EXT-1\""));
+        var withoutGroups = await List("attributes=userName&filter=" + Filter($"userName eq \"{userName}\""));
+
+        Assert.True(JsonNode.DeepEquals(byUserNameGenerally, byUserName), byUserName.ToJsonString());
+        Assert.Equal(first.Id(), Assert.Single(byUserName["Resources"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal("Engineering", Assert.Single(byUserName["Resources"]![0]!["groups"]!.AsArray())!["display"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(byUserName, byQualifiedUserName), byQualifiedUserName.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(byExternalIdGenerally, byExternalId), byExternalId.ToJsonString());
+        Assert.Equal(new[] { first.Id(), second.Id() }.Order(StringComparer.Ordinal), byExternalId["Resources"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(2, onePageOfTwo["totalResults"]!.GetValue<int>());
+        Assert.Single(onePageOfTwo["Resources"]!.AsArray());
+        Assert.Equal(upperCase.Id(), Assert.Single(byUpperCaseExternalId["Resources"]!.AsArray())!["id"]!.GetValue<string>());
+        Assert.Null(Assert.Single(withoutGroups["Resources"]!.AsArray())!["groups"]);
+    }
+
+    [Fact]
     public async Task LogicalOperatorsNotAndValuePathsCombine()
     {
         var tenant = await app.CreateTenantAsync();

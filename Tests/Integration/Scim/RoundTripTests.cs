@@ -19,19 +19,21 @@ public sealed class RoundTripTests(ProvisioningApp app, ITestOutputHelper output
     private static readonly TimeSpan ExportWait = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ReadingAUserWithItsGroupsAndLookingItUpByUserNameTakeOneRoundTripEach()
+    public async Task ReadingAUserWithItsGroupsAndLookingItUpByUserNameOrExternalIdTakeOneRoundTripEach()
     {
         var tenant = await CreateAccountsTenantAsync();
         var userName = Unique();
-        var user = await tenant.Scim.CreateUserAsync(userName);
+        var user = await tenant.Scim.CreateUserAsync(userName, "\"externalId\":\"ext-round-trip\"");
         var group = await tenant.Scim.CreateGroupAsync("Group " + Unique());
         (await tenant.Scim.SendScimAsync(HttpMethod.Patch, $"Groups/{group.Id()}", MemberPatch("add", $$"""[{"value":"{{user.Id()}}"}]"""))).EnsureSuccessStatusCode();
 
         var read = await CommandsOfAsync(tenant, HttpMethod.Get, $"Users/{user.Id()}", null, HttpStatusCode.OK);
         var lookedUp = await CommandsOfAsync(tenant, HttpMethod.Get, "Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\""), null, HttpStatusCode.OK);
+        var byExternalId = await CommandsOfAsync(tenant, HttpMethod.Get, "Users?filter=" + Uri.EscapeDataString("externalId eq \"ext-round-trip\""), null, HttpStatusCode.OK);
 
         Assert.True(read.Count == 1, "GET by id: " + Described(read));
         Assert.True(lookedUp.Count == 1, "userName eq: " + Described(lookedUp));
+        Assert.True(byExternalId.Count == 1, "externalId eq: " + Described(byExternalId));
     }
 
     [Fact]
