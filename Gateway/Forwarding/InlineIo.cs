@@ -6,9 +6,10 @@ namespace Provisioning.Gateway.Forwarding;
 /// <summary>
 /// The Gateway runs a request on the socket thread that read it, as nginx's event loop does, instead of handing
 /// it to the thread pool at every step (the client's socket, Kestrel's pipe, YARP's send, ScimService's answer,
-/// the copy back). A proxied request is microseconds of work between those steps; each hand-off woke another
-/// thread, and on the two cores the Gateway shares with ScimService and PostgreSQL those wake-ups and the
-/// preemptions they cause cost more than the work (docs/benchmarks.md, "The Gateway's cost per request").
+/// the copy back). A proxied request is microseconds of work between those steps; each hand-off wakes another
+/// thread, and on cores the Gateway shares with ScimService and PostgreSQL those wake-ups preempt them, a cost
+/// nginx's single event loop does not pay (docs/benchmarks.md, "The Gateway's cost per request", with what
+/// could and could not be measured of it, and the A/B: the variable set to 0).
 /// <para>
 /// What it asks of the code: nothing on the request path may block a thread. The Gateway waits only
 /// asynchronously (PolicyService, Redis, ScimService); its locks are held for a few instructions; and a flood
