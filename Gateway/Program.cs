@@ -2,17 +2,13 @@ using Provisioning.Gateway;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Context;
 using Provisioning.Gateway.Errors;
-using Provisioning.Gateway.Forwarding;
 using Provisioning.Gateway.Limits;
 using Provisioning.Gateway.Observability;
 using Provisioning.Gateway.RateLimiting;
 
-// Before any socket is opened: the runtime decides once whether socket completions run inline.
-var inlineIo = InlineIo.Enable();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddInlineIo(inlineIo);
 builder.AddApplicationServices();
 
 var app = builder.Build();
