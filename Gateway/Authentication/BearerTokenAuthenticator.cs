@@ -9,7 +9,7 @@ namespace Provisioning.Gateway.Authentication;
 /// </summary>
 public sealed class BearerTokenAuthenticator(PolicyServiceClient policyService, CredentialCache cache)
 {
-    /// <param name="beforeLookup">Runs before PolicyService is asked (not for a cached answer); it may refuse by throwing.</param>
+    /// <param name="beforeLookup">Runs before PolicyService is asked for this request (not for a cached answer, nor its refresh); it may refuse by throwing.</param>
     public async Task<CredentialCheckResult?> AuthenticateAsync(string token, Action beforeLookup, CancellationToken cancellationToken)
     {
         if (!BearerTokenFormat.TryParse(token, out var lookup, out var hash))
@@ -19,11 +19,8 @@ public sealed class BearerTokenAuthenticator(PolicyServiceClient policyService, 
         // Keyed by the hash: the clear token is never a cache key.
         return await cache.GetOrCheckAsync(
             "token:" + hash, SettingsKeys.BearerTokens(lookup),
-            ct =>
-            {
-                beforeLookup();
-                return policyService.CheckAsync(lookup, hash, ct);
-            },
-            cancellationToken);
+            ct => policyService.CheckAsync(lookup, hash, ct),
+            cancellationToken,
+            beforeLookup);
     }
 }

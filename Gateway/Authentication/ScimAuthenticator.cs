@@ -113,12 +113,9 @@ public sealed class ScimAuthenticator(
         var client = await cache.GetOrCheckAsync(
             "oauth-client:" + identity.ClientCredentialId,
             SettingsKeys.OAuthClient(identity.ClientCredentialId),
-            ct =>
-            {
-                allowance.Take();
-                return policyService.CheckOAuthClientAsync(identity.ClientCredentialId, ct);
-            },
-            cancellationToken);
+            ct => policyService.CheckOAuthClientAsync(identity.ClientCredentialId, ct),
+            cancellationToken,
+            allowance.Take);
         return client is not null && client.ConnectionId == identity.ConnectionId
             ? new AuthenticatedCredential(client, OAuthAccessToken)
             : null;

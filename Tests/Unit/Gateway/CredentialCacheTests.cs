@@ -83,4 +83,50 @@ public sealed class CredentialCacheTests
         await Assert.ThrowsAsync<HttpRequestException>(() => follower);
         Assert.Equal(0, followerChecks);
     }
+
+    [Fact]
+    public async Task ACredentialInUseIsCheckedAgainBeforeItsAnswerExpiresWithoutARequestWaitingForIt()
+    {
+        using var cache = new CredentialCache(new SettingsInvalidation(),
+            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(3) }));
+        var accepted = Accepted();
+        var checks = 0;
+        var refresh = new TaskCompletionSource<CredentialCheckResult?>();
+        Task<CredentialCheckResult?> Check(CancellationToken _) => Interlocked.Increment(ref checks) == 1 ? Task.FromResult<CredentialCheckResult?>(accepted) : refresh.Task;
+        var asked = 0;
+
+        Assert.Same(accepted, await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None, () => asked++));
+        await Task.Delay(2300); // into the last third of the answer's 3 s
+        var served = cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None, () => asked++);
+
+        Assert.True(served.IsCompletedSuccessfully, "the request was served the answer it had, not made to wait for the refresh");
+        Assert.Same(accepted, await served);
+        Assert.Equal(2, checks);
+        var next = cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None, () => asked++);
+        Assert.True(next.IsCompletedSuccessfully);
+        Assert.Equal(2, checks); // one refresh at a time
+        Assert.Equal(1, asked); // a refresh takes nothing of the address's failed-credential allowance
+        refresh.SetResult(accepted);
+    }
+
+    [Fact]
+    public async Task ARefreshThatFindsTheCredentialRevokedRefusesTheNextRequest()
+    {
+        using var cache = new CredentialCache(new SettingsInvalidation(),
+            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(3), RefusedTokenCacheLifetime = TimeSpan.FromMinutes(1) }));
+        var revoked = new TaskCompletionSource<CredentialCheckResult?>();
+        var checks = 0;
+        Task<CredentialCheckResult?> Check(CancellationToken _) => Interlocked.Increment(ref checks) == 1 ? Task.FromResult<CredentialCheckResult?>(Accepted()) : revoked.Task;
+
+        await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None);
+        await Task.Delay(2300);
+        Assert.NotNull(await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None));
+        revoked.SetResult(null);
+        await Task.Delay(50);
+
+        Assert.Null(await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None));
+        Assert.Equal(2, checks);
+    }
+
+    private static CredentialCheckResult Accepted() => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Realm.Dashboard, true, null);
 }
