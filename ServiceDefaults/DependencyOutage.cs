@@ -10,6 +10,9 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class DependencyOutage
 {
+    /// <summary>What a 503 for an outage says, in every service and format (a timed-out write may have committed).</summary>
+    public const string Detail = "A service this request needs is not reachable right now, so the request may not have been applied. Try again shortly.";
+
     public static bool IsOutage(Exception? fault) => fault switch
     {
         null => false,

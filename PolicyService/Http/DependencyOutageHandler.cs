@@ -11,8 +11,6 @@ namespace Provisioning.PolicyService.Http;
 /// </summary>
 public sealed class DependencyOutageHandler(ILogger<DependencyOutageHandler> logger) : IExceptionHandler
 {
-    private const string Detail = "A service this request needs is not reachable right now, so the request may not have been applied. Try again shortly.";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!DependencyOutage.IsOutage(exception))
@@ -24,11 +22,11 @@ public sealed class DependencyOutageHandler(ILogger<DependencyOutageHandler> log
         if (httpContext.Request.Path.StartsWithSegments("/oauth"))
         {
             httpContext.Response.Headers.CacheControl = "no-store";
-            await TypedResults.Json(OAuthError.TemporarilyUnavailable(Detail), statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
+            await TypedResults.Json(OAuthError.TemporarilyUnavailable(DependencyOutage.Detail), statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
         }
         else
         {
-            await TypedResults.Problem(Detail, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
+            await TypedResults.Problem(DependencyOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
         }
         return true;
     }

@@ -90,7 +90,7 @@ public static class BulkApi
             if (DependencyOutage.IsOutage(e))
             {
                 logger.LogWarning("A bulk operation failed: a dependency is down ({Fault}).", e.GetType().Name);
-                return ScimResults.Error(StatusCodes.Status503ServiceUnavailable, DependencyOutageHandler.Detail);
+                return ScimResults.Error(StatusCodes.Status503ServiceUnavailable, DependencyOutage.Detail);
             }
             logger.LogError(e, "A bulk operation ({Method} {Path}) failed.", operation.Method, ListQuery.Shorten(operation.Path));
             return ScimResults.Error(StatusCodes.Status500InternalServerError, "The server failed to run this operation; it was not applied. It has been logged.");

@@ -23,7 +23,7 @@ public static class QueryInlining
     {
         protected override Expression VisitMethodCall(MethodCallExpression call)
         {
-            if (call.Method.GetCustomAttribute<InlinedAttribute>() is null)
+            if (!call.Method.IsDefined(typeof(InlinedAttribute), inherit: false))
             {
                 return base.VisitMethodCall(call);
             }

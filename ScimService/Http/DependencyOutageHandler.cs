@@ -11,8 +11,6 @@ namespace Provisioning.ScimService.Http;
 /// </summary>
 public sealed class DependencyOutageHandler(ILogger<DependencyOutageHandler> logger) : IExceptionHandler
 {
-    public const string Detail = "A service this request needs is not reachable right now, so the request may not have been applied. Try again shortly.";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (!DependencyOutage.IsOutage(exception))
@@ -23,11 +21,11 @@ public sealed class DependencyOutageHandler(ILogger<DependencyOutageHandler> log
         if (httpContext.Request.Path.StartsWithSegments("/internal"))
         {
             httpContext.Response.Headers.RetryAfter = ScimError.RetryAfterSeconds;
-            await TypedResults.Problem(Detail, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
+            await TypedResults.Problem(DependencyOutage.Detail, statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(httpContext);
         }
         else
         {
-            await ScimResults.Error(StatusCodes.Status503ServiceUnavailable, Detail).ExecuteAsync(httpContext);
+            await ScimResults.Error(StatusCodes.Status503ServiceUnavailable, DependencyOutage.Detail).ExecuteAsync(httpContext);
         }
         return true;
     }
