@@ -37,7 +37,12 @@ internal static class AccountTable
         builder.Property(a => a.EmailKey).HasMaxLength(320);
         builder.Property(a => a.DisplayName).HasMaxLength(256);
         builder.HasIndex(a => new { a.OrganizationId, a.EmailKey }).IsUnique();
-        builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique();
+        // Only linked accounts: every look-up by SCIM user names one (an equality implies IS NOT NULL), and NULLs
+        // never collided anyway. Indexing unlinked accounts too made this index as good as the email index for a
+        // look-up by email in the planner's eyes on a table with no statistics yet (both lead with the organization):
+        // PostgreSQL picked it, filtered the organization's accounts by email one by one, and a pooled connection
+        // kept that plan, so every create scanned every account of its organization (docs/benchmarks.md, "POST's CPU").
+        builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique().HasFilter("scim_user_id IS NOT NULL");
         // No foreign key to scim_users: that table is keyed by connection, this one by organization,
         // and a distributed database cannot check a key across the two. Deleting a SCIM user unlinks
         // its account in the same transaction instead: every deletion's decision ends in Unlink
