@@ -38,10 +38,10 @@ internal static class AccountTable
         builder.Property(a => a.DisplayName).HasMaxLength(256);
         builder.HasIndex(a => new { a.OrganizationId, a.EmailKey }).IsUnique();
         // Only linked accounts: every look-up by SCIM user names one (an equality implies IS NOT NULL), and NULLs
-        // never collided anyway. Indexing unlinked accounts too made this index as good as the email index for a
-        // look-up by email in the planner's eyes on a table with no statistics yet (both lead with the organization):
-        // PostgreSQL picked it, filtered the organization's accounts by email one by one, and a pooled connection
-        // kept that plan, so every create scanned every account of its organization (docs/benchmarks.md, "POST's CPU").
+        // never collided anyway. Indexing unlinked accounts too let this index serve the look-up by email, at the
+        // same cost as the email index while the table has no statistics: PostgreSQL picked it, read every account
+        // of the organization to find one email, and pooled connections kept that plan (docs/benchmarks.md,
+        // "POST's CPU"). Which index wins such a tie is settled in the migration LinkedAccountIndexOnlyForLinkedAccounts.
         builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique().HasFilter("scim_user_id IS NOT NULL");
         // No foreign key to scim_users: that table is keyed by connection, this one by organization,
         // and a distributed database cannot check a key across the two. Deleting a SCIM user unlinks
