@@ -85,7 +85,7 @@ public static class UsersApi
         db.Users.Add(user);
         write.Provisioning.CustomAttributesSent(call.Operation("POST", "/Users " + user.UserName), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
-        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(), cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("POST", "/Users " + user.UserName), null, user.ToSnapshot(normalized.Attributes), cancellationToken);
         // The user's row, its account and the log entries in one batch.
         await write.SaveAndCommitAsync("userName", cancellationToken);
         // A new user is in no group yet.
@@ -108,7 +108,7 @@ public static class UsersApi
         write.Touch();
         write.Provisioning.CustomAttributesSent(call.Operation("PUT", $"/Users/{user.Id}"), user.Id, null,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
-        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
+        await write.Provisioning.UserChangedAsync(call.Operation("PUT", $"/Users/{user.Id}"), before, user.ToSnapshot(normalized.Attributes), cancellationToken);
         await write.SaveAndCommitAsync("userName", cancellationToken);
         return Respond(call, user, groups, StatusCodes.Status200OK);
     }
@@ -134,7 +134,7 @@ public static class UsersApi
             var before = user.ToSnapshot();
             UserWriter.Write(user, type, result.Attributes);
             write.Touch();
-            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(), cancellationToken);
+            await write.Provisioning.UserChangedAsync(call.Operation("PATCH", $"/Users/{user.Id}"), before, user.ToSnapshot(result.Attributes), cancellationToken);
         }
         await write.SaveAndCommitAsync("userName", cancellationToken);
         return Respond(call, user, groups, StatusCodes.Status200OK);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Provisioning.ScimService.Data;
+using Provisioning.ScimService;
 
 #nullable disable
 
@@ -267,7 +267,8 @@ namespace Provisioning.ScimService.Data.Migrations
 
                     b.HasIndex("OrganizationId", "ScimUserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_collaborators_organization_id_scim_user_id");
+                        .HasDatabaseName("ix_collaborators_organization_id_scim_user_id")
+                        .HasFilter("scim_user_id IS NOT NULL");
 
                     b.ToTable("collaborators", (string)null);
                 });
@@ -316,7 +317,8 @@ namespace Provisioning.ScimService.Data.Migrations
 
                     b.HasIndex("OrganizationId", "ScimUserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_employees_organization_id_scim_user_id");
+                        .HasDatabaseName("ix_employees_organization_id_scim_user_id")
+                        .HasFilter("scim_user_id IS NOT NULL");
 
                     b.ToTable("employees", (string)null);
                 });
@@ -365,7 +367,8 @@ namespace Provisioning.ScimService.Data.Migrations
 
                     b.HasIndex("OrganizationId", "ScimUserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_mdm_employees_organization_id_scim_user_id");
+                        .HasDatabaseName("ix_mdm_employees_organization_id_scim_user_id")
+                        .HasFilter("scim_user_id IS NOT NULL");
 
                     b.ToTable("mdm_employees", (string)null);
                 });

@@ -37,7 +37,12 @@ internal static class AccountTable
         builder.Property(a => a.EmailKey).HasMaxLength(320);
         builder.Property(a => a.DisplayName).HasMaxLength(256);
         builder.HasIndex(a => new { a.OrganizationId, a.EmailKey }).IsUnique();
-        builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique();
+        // Only linked accounts: every look-up by SCIM user names one (an equality implies IS NOT NULL), and NULLs
+        // never collided anyway. Indexing unlinked accounts too let this index serve the look-up by email, at the
+        // same cost as the email index while the table has no statistics: PostgreSQL picked it, read every account
+        // of the organization to find one email, and pooled connections kept that plan (docs/benchmarks.md,
+        // "POST's CPU"). Which index wins such a tie is settled in the migration LinkedAccountIndexOnlyForLinkedAccounts.
+        builder.HasIndex(a => new { a.OrganizationId, a.ScimUserId }).IsUnique().HasFilter("scim_user_id IS NOT NULL");
         // No foreign key to scim_users: that table is keyed by connection, this one by organization,
         // and a distributed database cannot check a key across the two. Deleting a SCIM user unlinks
         // its account in the same transaction instead: every deletion's decision ends in Unlink

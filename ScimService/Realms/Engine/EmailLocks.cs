@@ -12,6 +12,13 @@ namespace Provisioning.ScimService.Realms.Engine;
 /// </summary>
 internal static class EmailLocks
 {
+    /// <summary>
+    /// The look-up by email: it must use the (organization_id, email_key) index, which the migration
+    /// LinkedAccountIndexOnlyForLinkedAccounts sees to (AccountLookUpPlanTests pins it).
+    /// The table name comes from the model, never from the request; the values are parameters.
+    /// </summary>
+    internal static string AccountByEmail(string table) => $"SELECT id FROM {table} WHERE organization_id = $1 AND email_key = $2";
+
     /// <summary>The id of the account with this email in the table, or null; the lock is held until the transaction ends.</summary>
     public static async Task<Guid?> LockAndFindAsync(ScimDbContext db, string table, Guid organizationId, string lockName, string emailKey, CancellationToken cancellationToken)
     {
@@ -24,8 +31,7 @@ internal static class EmailLocks
                 BatchCommands =
                 {
                     new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))") { Parameters = { new() { Value = lockName } } },
-                    // The table name comes from the model, never from the request; the values are parameters.
-                    new NpgsqlBatchCommand($"SELECT id FROM {table} WHERE organization_id = $1 AND email_key = $2")
+                    new NpgsqlBatchCommand(AccountByEmail(table))
                     {
                         Parameters = { new() { Value = organizationId }, new() { Value = emailKey } },
                     },
