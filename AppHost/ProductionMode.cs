@@ -30,10 +30,11 @@ public static class ProductionMode
         }
     }
 
-    /// <summary>Every project runs in the AppHost's environment, whatever its own launch profile says, and samples traces as it does.</summary>
+    /// <summary>Every project runs in the AppHost's environment, whatever its own launch profile says, samples traces as it does, and keeps its native heap small.</summary>
     public static IResourceBuilder<ProjectResource> InAppHostEnvironment(this IResourceBuilder<ProjectResource> project, IDistributedApplicationBuilder builder) =>
         project
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-            .WithTraceSampling(builder);
+            .WithTraceSampling(builder)
+            .WithFewNativeArenas();
 }

@@ -4,7 +4,7 @@
 # and pgbench on the same PostgreSQL; prints one Markdown table. Unattended; about 25 minutes with the
 # defaults on 2 cores.
 #   bench/throughput/run.sh [--users N (100000; up to 1000000)] [--seconds S (8)] [--rounds R (3)]
-#                           [--threads T (2)] [--connections C (32)]
+#                           [--threads T (2)] [--connections C (32)] [--warm-up S (10 per route and request)]
 #                           [--only "GET /Users,filter userName" (parts of the requests' names; all by default)]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
