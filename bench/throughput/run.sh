@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark (docs/benchmarks.md): the system in Release as production runs it, a seeded
 # connection, alternating rounds of wrk through the Gateway, wrk through nginx straight to ScimService
-# and pgbench on the same PostgreSQL; prints one Markdown table. Unattended; about 25 minutes with the
+# and pgbench on the same PostgreSQL; prints one Markdown table. Unattended; about 28 minutes with the
 # defaults on 2 cores.
 #   bench/throughput/run.sh [--users N (100000; up to 1000000)] [--seconds S (8)] [--rounds R (3)]
 #                           [--threads T (2)] [--connections C (32)] [--warm-up S (10 per route and request)]
