@@ -27,8 +27,19 @@ public sealed class AccountLookUpPlanTests(ProvisioningApp app)
         var byScimUser = await GenericPlanAsync("(uuid, uuid)", $"SELECT * FROM {table} WHERE organization_id = $1 AND scim_user_id = $2 FOR UPDATE",
             "'00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002'");
 
-        Assert.True(byEmail.Contains($"Index Scan using ix_{table}_organization_id_email_key", StringComparison.Ordinal), byEmail);
-        Assert.True(byScimUser.Contains($"Index Scan using ix_{table}_organization_id_scim_user_id", StringComparison.Ordinal), byScimUser);
+        AssertScansOnlyThrough($"ix_{table}_organization_id_email_key", byEmail);
+        AssertScansOnlyThrough($"ix_{table}_organization_id_scim_user_id", byScimUser);
+    }
+
+    /// <summary>
+    /// The look-up reads through its own index, or through none: once other tests' accounts have been
+    /// analyzed, a table of a page or two is read whole, which is right for it. Never through another index.
+    /// </summary>
+    private static void AssertScansOnlyThrough(string index, string plan)
+    {
+        var ownIndex = plan.Contains($"Index Scan using {index} ", StringComparison.Ordinal);
+        var wholeSmallTable = plan.Contains("Seq Scan on", StringComparison.Ordinal) && !plan.Contains("Index", StringComparison.Ordinal);
+        Assert.True(ownIndex || wholeSmallTable, plan);
     }
 
     private async Task<string> GenericPlanAsync(string parameterTypes, string sql, string arguments)
