@@ -87,8 +87,10 @@ public sealed class CredentialCacheTests
     [Fact]
     public async Task ACredentialInUseIsCheckedAgainBeforeItsAnswerExpiresWithoutARequestWaitingForIt()
     {
+        // 6 s, refreshed from 4 s: the wait below lands in between with a second and more to spare, which a
+        // loaded machine's timers need (with 3 s and 0.7 s to spare the answer once expired before the request).
         using var cache = new CredentialCache(new SettingsInvalidation(),
-            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(3) }));
+            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(6) }));
         var accepted = Accepted();
         var checks = 0;
         var refresh = new TaskCompletionSource<CredentialCheckResult?>();
@@ -96,7 +98,7 @@ public sealed class CredentialCacheTests
         var asked = 0;
 
         Assert.Same(accepted, await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None, () => asked++));
-        await Task.Delay(2300); // into the last third of the answer's 3 s
+        await Task.Delay(4300); // into the last third of the answer's 6 s
         var served = cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None, () => asked++);
 
         Assert.True(served.IsCompletedSuccessfully, "the request was served the answer it had, not made to wait for the refresh");
@@ -113,13 +115,13 @@ public sealed class CredentialCacheTests
     public async Task ARefreshThatFindsTheCredentialRevokedRefusesTheNextRequest()
     {
         using var cache = new CredentialCache(new SettingsInvalidation(),
-            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(3), RefusedTokenCacheLifetime = TimeSpan.FromMinutes(1) }));
+            Options.Create(new GatewayOptions { AcceptedTokenCacheLifetime = TimeSpan.FromSeconds(6), RefusedTokenCacheLifetime = TimeSpan.FromMinutes(1) }));
         var revoked = new TaskCompletionSource<CredentialCheckResult?>();
         var checks = 0;
         Task<CredentialCheckResult?> Check(CancellationToken _) => Interlocked.Increment(ref checks) == 1 ? Task.FromResult<CredentialCheckResult?>(Accepted()) : revoked.Task;
 
         await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None);
-        await Task.Delay(2300);
+        await Task.Delay(4300); // into the last third of the answer's 6 s
         Assert.NotNull(await cache.GetOrCheckAsync("token:t", "settings", Check, CancellationToken.None));
         revoked.SetResult(null);
         await Task.Delay(50);
