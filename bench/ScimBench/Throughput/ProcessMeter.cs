@@ -26,13 +26,13 @@ public sealed class ProcessMeter(string repositoryRoot, int postgresPort, int re
         return totals;
     }
 
-    /// <summary>Resident memory in MB per .NET service (the sum over its replicas).</summary>
+    /// <summary>Resident memory in MB per .NET service (the sum over its replicas), and of YARP alone: the least an ASP.NET Core process holds after the same load.</summary>
     public Dictionary<string, double> ResidentMegabytes()
     {
         var totals = new Dictionary<string, double>();
         foreach (var (role, process) in Classify())
         {
-            if (Services.Any(s => s.Equals(role, StringComparison.OrdinalIgnoreCase)) && ResidentKilobytes(process.Pid) is { } kb)
+            if ((role == "yarp-alone" || Services.Any(s => s.Equals(role, StringComparison.OrdinalIgnoreCase))) && ResidentKilobytes(process.Pid) is { } kb)
             {
                 totals[role] = totals.GetValueOrDefault(role) + kb / 1024.0;
             }
