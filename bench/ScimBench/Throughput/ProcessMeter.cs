@@ -5,13 +5,13 @@ namespace Provisioning.Bench.Throughput;
 /// <summary>
 /// CPU time and resident memory of this benchmark's system, by role: the four services (this checkout's
 /// builds), PostgreSQL (the server on the benchmark's port and its backends), Redis (on its port),
-/// Aspire's orchestrator and endpoint proxies (the dcp processes above the services) and nginx. Read
+/// Aspire's orchestrator and endpoint proxies (the dcp processes above the services), nginx and YARP alone. Read
 /// from /proc, so a reading costs nothing the system would notice, and other checkouts' systems on the
 /// same machine are left out.
 /// </summary>
 public sealed class ProcessMeter(string repositoryRoot, int postgresPort, int redisPort)
 {
-    public static readonly string[] Roles = ["gateway", "scimservice", "policyservice", "adminui", "postgres", "redis", "dcp", "nginx"];
+    public static readonly string[] Roles = ["gateway", "scimservice", "policyservice", "adminui", "postgres", "redis", "dcp", "nginx", "yarp-alone"];
     private static readonly string[] Services = ["Gateway", "ScimService", "PolicyService", "AdminUi"];
 
     /// <summary>CPU milliseconds per role: user + system, plus reaped children (PostgreSQL's ended backends).</summary>
@@ -26,13 +26,13 @@ public sealed class ProcessMeter(string repositoryRoot, int postgresPort, int re
         return totals;
     }
 
-    /// <summary>Resident memory in MB per .NET service (the sum over its replicas).</summary>
+    /// <summary>Resident memory in MB per .NET service (the sum over its replicas), and of YARP alone: the least an ASP.NET Core process holds after the same load.</summary>
     public Dictionary<string, double> ResidentMegabytes()
     {
         var totals = new Dictionary<string, double>();
         foreach (var (role, process) in Classify())
         {
-            if (Services.Any(s => s.Equals(role, StringComparison.OrdinalIgnoreCase)) && ResidentKilobytes(process.Pid) is { } kb)
+            if ((role == "yarp-alone" || Services.Any(s => s.Equals(role, StringComparison.OrdinalIgnoreCase))) && ResidentKilobytes(process.Pid) is { } kb)
             {
                 totals[role] = totals.GetValueOrDefault(role) + kb / 1024.0;
             }
@@ -81,6 +81,10 @@ public sealed class ProcessMeter(string repositoryRoot, int postgresPort, int re
             else if (process.Name == "nginx" && IsOurs(process, byPid))
             {
                 found.Add(("nginx", process));
+            }
+            else if (process.CommandLine.Contains($"{repositoryRoot}/bench/YarpAlone/bin/", StringComparison.Ordinal) && IsOurs(process, byPid))
+            {
+                found.Add(("yarp-alone", process));
             }
         }
         var orchestrators = dcp.SelectMany(pid => Subtree(byPid[pid], children)).Where(p => p.Name.StartsWith("dcp", StringComparison.Ordinal)).DistinctBy(p => p.Pid);

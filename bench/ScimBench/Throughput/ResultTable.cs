@@ -8,12 +8,15 @@ public sealed record Measurement(LoadResult Load, long Statements, IReadOnlyDict
 
 /// <summary>
 /// The benchmark's one table, in Markdown so it can be pasted into docs/benchmarks.md: per request kind
-/// and route the median over rounds of req/s, p50 and p99; ratios against nginx and against the
-/// scenario's baseline; statements and CPU per request summed over all rounds.
+/// and route the median over rounds of req/s, p50 and p99; ratios against nginx, against YARP alone and
+/// against the scenario's baseline; statements and CPU per request summed over all rounds.
 /// </summary>
 public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
 {
-    private static readonly string[] CpuColumns = ["gateway", "scimservice", "policyservice", "postgres", "redis", "dcp", "nginx"];
+    /// <summary>The route through <see cref="YarpAlone"/>.</summary>
+    public const string YarpAloneRoute = "YARP alone";
+
+    private static readonly string[] CpuColumns = ["gateway", "scimservice", "policyservice", "postgres", "redis", "dcp", "nginx", "yarp-alone"];
     private readonly Dictionary<(string Scenario, string Route), List<Measurement>> _runs = [];
 
     public void Add(string scenario, string route, Measurement measurement)
@@ -31,11 +34,11 @@ public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
         table.AppendLine(CultureInfo.InvariantCulture,
             $"{users:N0} users in the connection; wrk -t{shape.Threads} -c{shape.Connections} -d{shape.Seconds}s and pgbench -c{shape.Connections} -j{shape.Threads} -T{shape.Seconds} -M prepared; medians of {rounds} alternating rounds.");
         table.AppendLine();
-        table.AppendLine("| request | via | req/s | p50 ms | p99 ms | failed | vs nginx | vs baseline | statements/req | CPU ms/req: " + string.Join(" | ", CpuColumns) + " |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---|---:|" + string.Concat(CpuColumns.Select(_ => "---:|")));
+        table.AppendLine("| request | via | req/s | p50 ms | p99 ms | failed | vs nginx | vs YARP alone | vs baseline | statements/req | CPU ms/req: " + string.Join(" | ", CpuColumns) + " |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|" + string.Concat(CpuColumns.Select(_ => "---:|")));
         foreach (var scenario in scenarios)
         {
-            foreach (var route in new[] { "Gateway", "nginx", "pgbench" })
+            foreach (var route in new[] { "Gateway", "nginx", YarpAloneRoute, "pgbench" })
             {
                 if (!_runs.TryGetValue((scenario.Name, route), out var runs))
                 {
@@ -43,14 +46,15 @@ public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
                 }
                 var requests = runs.Sum(r => r.Load.Requests);
                 var rate = Median(runs.Select(r => r.Load.RequestsPerSecond));
-                var versusNginx = route == "Gateway" && Rate(scenario.Name, "nginx") is { } nginx ? $"{rate / nginx:0.00}×" : "";
+                var versusNginx = route is "Gateway" or YarpAloneRoute && Rate(scenario.Name, "nginx") is { } nginx ? $"{rate / nginx:0.00}×" : "";
+                var versusYarpAlone = route == "Gateway" && Rate(scenario.Name, YarpAloneRoute) is { } yarp ? $"{rate / yarp:0.00}×" : "";
                 var versusBaseline = route == "Gateway" && scenario.Baseline is { } baseline
                     ? (baseline == "pgbench" ? Rate(scenario.Name, "pgbench") : Rate(baseline, "Gateway")) is { } other
                         ? $"{rate / other:0.000}× {baseline}" : ""
                     : "";
                 var cpu = CpuColumns.Select(c => requests == 0 ? "" : (runs.Sum(r => r.CpuMs[c]) / requests).ToString("0.000", CultureInfo.InvariantCulture));
                 table.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {scenario.Name} | {route} | {rate:N0} | {(route == "pgbench" ? "mean " : "")}{Format(Median(runs.Select(r => r.Load.P50Ms)))} | {Format(Median(runs.Select(r => r.Load.P99Ms)))} | {runs.Sum(r => r.Load.Failures)} | {versusNginx} | {versusBaseline} | {(double)runs.Sum(r => r.Statements) / Math.Max(1, requests):0.00} | {string.Join(" | ", cpu)} |");
+                    $"| {scenario.Name} | {route} | {rate:N0} | {(route == "pgbench" ? "mean " : "")}{Format(Median(runs.Select(r => r.Load.P50Ms)))} | {Format(Median(runs.Select(r => r.Load.P99Ms)))} | {runs.Sum(r => r.Load.Failures)} | {versusNginx} | {versusYarpAlone} | {versusBaseline} | {(double)runs.Sum(r => r.Statements) / Math.Max(1, requests):0.00} | {string.Join(" | ", cpu)} |");
             }
         }
         table.AppendLine();

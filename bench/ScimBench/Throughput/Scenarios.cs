@@ -24,7 +24,8 @@ public static class Scenarios
             """;
         return
         [
-            new("GET /Users/{id}", "GET", picks.Select(User).ToArray(), PgbenchScript: Pgbench.SelectById(users), Baseline: "pgbench"),
+            new("GET /Users/{id}", "GET", picks.Select(User).ToArray(), PgbenchScript: Pgbench.SelectById(users), Baseline: "pgbench",
+                ThroughYarpAlone: true),
             new("filter userName eq", "GET", picks.Select(i => Filter($"userName eq \"{Seeding.UserName(i)}\"")).ToArray(), Baseline: "GET /Users/{id}"),
             new("filter externalId eq", "GET", picks.Select(i => Filter($"externalId eq \"{Seeding.ExternalId(i)}\"")).ToArray(), Baseline: "GET /Users/{id}"),
             new("filter costCenter eq (custom)", "GET", picks.Select(i => Filter($"costCenter eq \"{Seeding.CostCenter(i)}\"")).ToArray(), Baseline: "filter userName eq"),

@@ -9,7 +9,8 @@ namespace Provisioning.Bench.Throughput;
 /// <summary>
 /// The throughput benchmark (docs/benchmarks.md): the system as production runs it, a seeded connection
 /// with its rate limit raised, then alternating rounds of wrk through the Gateway, wrk through nginx
-/// straight to ScimService, and pgbench on the same PostgreSQL, with CPU, memory and statements per request.
+/// straight to ScimService (and, for GET by id, through YARP alone), and pgbench on the same PostgreSQL,
+/// with CPU, memory and statements per request.
 /// </summary>
 public static class ThroughputBench
 {
@@ -33,6 +34,7 @@ public static class ThroughputBench
 
         var scimService = system.App.GetEndpoint("scimservice", "http");
         await using var nginx = await Nginx.StartAsync(scimService, work);
+        await using var yarpAlone = await YarpAlone.StartAsync(scimService, RepositoryRoot());
         var signer = new TenantContextSigner(system.ContextSigningKey);
         var context = new TenantContext(tenant.OrganizationId, tenant.ConnectionId, Realm.Dashboard, Guid.Empty, "bench", DateTimeOffset.UtcNow.AddHours(3));
         string Sign(string method, string path) => signer.Sign(context, method, path);
@@ -45,7 +47,7 @@ public static class ThroughputBench
             .ToList();
         var shape = new LoadShape(options.Threads, options.Connections, options.Seconds);
         var results = new ResultTable(scenarios);
-        Console.WriteLine($"Warming up ({scenarios.Count} requests × 3 routes, {options.WarmUpSeconds} s each) …");
+        Console.WriteLine($"Warming up ({scenarios.Count} requests × 3 routes (4 for GET by id), {options.WarmUpSeconds} s each) …");
         // The first request through the Gateway checks the credential with PolicyService (then cached). On a
         // loaded machine that first check can miss its budget (503); it is not what is measured, so ask again.
         for (var attempt = 1; ; attempt++)
@@ -59,6 +61,7 @@ public static class ThroughputBench
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
         await nginx.CheckAsync($"/scim/v2/Users/{Seeding.UserIds[0]}", Sign);
+        await yarpAlone.CheckAsync($"/scim/v2/Users/{Seeding.UserIds[0]}", Sign);
         // Long enough for the services' tiered compilation to settle under load: with a few seconds per route, the
         // JIT still ran in the first round's first runs (the Gateway's above all) and was measured as theirs.
         var warmUp = shape with { Seconds = options.WarmUpSeconds };
@@ -67,6 +70,11 @@ public static class ThroughputBench
             var throughGateway = await WrkRun.RunAsync(scenario, gateway, tenant.Token, null, warmUp, work, printFirstFailure: true);
             var throughNginx = await WrkRun.RunAsync(scenario, nginx.Url, null, Sign, warmUp, work, printFirstFailure: true);
             Console.WriteLine($"  {scenario.Name,-34} {throughGateway.Requests} requests through the Gateway ({throughGateway.Failures} failed), {throughNginx.Requests} through nginx ({throughNginx.Failures} failed)");
+            if (scenario.ThroughYarpAlone)
+            {
+                var throughYarp = await WrkRun.RunAsync(scenario, yarpAlone.Url, null, Sign, warmUp, work, printFirstFailure: true);
+                Console.WriteLine($"  {scenario.Name,-34} {throughYarp.Requests} requests through YARP alone ({throughYarp.Failures} failed)");
+            }
             if (scenario.PgbenchScript is { } script)
             {
                 await Pgbench.RunAsync(script, connectionString, warmUp, work);
@@ -77,19 +85,21 @@ public static class ThroughputBench
             Console.WriteLine($"Round {round} of {options.Rounds} …");
             foreach (var scenario in scenarios)
             {
-                // Which of the two goes first alternates from round to round, so whatever the machine does at a
-                // request kind's start (the previous kind's checkpoint, autovacuum) falls on both routes alike.
-                Task ThroughGateway() => MeasureAsync(results, statements, meter, scenario, "Gateway", () => WrkRun.RunAsync(scenario, gateway, tenant.Token, null, shape, work));
-                Task ThroughNginx() => MeasureAsync(results, statements, meter, scenario, "nginx", () => WrkRun.RunAsync(scenario, nginx.Url, null, Sign, shape, work));
-                if (round % 2 == 1)
+                // Which route goes first turns from round to round, so whatever the machine does at a request
+                // kind's start (the previous kind's checkpoint, autovacuum) falls on every route alike.
+                var routes = new List<(string Route, Uri Url, string? Token, Func<string, string, string>? Sign)>
                 {
-                    await ThroughGateway();
-                    await ThroughNginx();
+                    ("Gateway", gateway, tenant.Token, null),
+                    ("nginx", nginx.Url, null, Sign),
+                };
+                if (scenario.ThroughYarpAlone)
+                {
+                    routes.Add((ResultTable.YarpAloneRoute, yarpAlone.Url, null, Sign));
                 }
-                else
+                for (var turn = 0; turn < routes.Count; turn++)
                 {
-                    await ThroughNginx();
-                    await ThroughGateway();
+                    var (route, url, token, sign) = routes[(turn + round - 1) % routes.Count];
+                    await MeasureAsync(results, statements, meter, scenario, route, () => WrkRun.RunAsync(scenario, url, token, sign, shape, work));
                 }
                 if (scenario.PgbenchScript is { } script)
                 {
