@@ -5,16 +5,20 @@ namespace Provisioning.Gateway.RateLimiting;
 
 /// <summary>
 /// One credential's limiter. The shared bucket in Redis decides, but a replica takes its tokens from it in
-/// leases of up to <see cref="LeaseSize"/> and spends them locally, so most requests never wait on Redis; one
-/// request at a time asks Redis for the next lease, the others wait for its answer. While Redis is away a local
-/// bucket holding this replica's share of the limit (1/<see cref="GatewayOptions.ReplicaCount"/>) decides instead.
+/// leases of up to <see cref="LeaseSize"/> and spends them locally, so most requests never wait on Redis. When
+/// half of a lease is spent, the request that spent it asks Redis for the next one in the background, so a
+/// credential in steady use finds its next lease there before the last one runs out; only a request that finds
+/// none waits, for the one request to Redis under way (or a new one), with the others that find none. While
+/// Redis is away a local bucket holding this replica's share of the limit (1/<see cref="GatewayOptions.ReplicaCount"/>)
+/// decides instead.
 /// <para>
 /// How exact: every request admitted spent a token of the shared bucket, taken at most <see cref="LeaseLifetime"/>
 /// before. So over any window the fleet admits at most what the shared bucket allows plus what replicas held
-/// leased when the window began (replicas × lease); and it may refuse while other replicas still hold up to
-/// lease − 1 unused tokens each, for at most <see cref="LeaseLifetime"/>, after which those are dropped, not given
-/// back. A lease is at most a tenth of a second of the rate and a quarter of the burst (1 for a limit of a few
-/// requests per second, which is then exact, as before).
+/// leased when the window began (replicas × a lease and a half, the next lease being asked for at half); and it
+/// may refuse while other replicas still hold unused tokens, up to a lease and a half each, for at most
+/// <see cref="LeaseLifetime"/>, after which those are dropped, not given back. A lease is at most a tenth of a
+/// second of the rate and a quarter of the burst (1 for a limit of a few requests per second, which is then
+/// exact, as before: a lease of one is not asked for ahead).
 /// </para>
 /// </summary>
 public sealed class SharedTokenBucketLimiter : RateLimiter
@@ -61,7 +65,14 @@ public sealed class SharedTokenBucketLimiter : RateLimiter
 
     public override TimeSpan? IdleDuration => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
-    public override RateLimiterStatistics? GetStatistics() => null;
+    /// <summary>The tokens this replica holds leased and unspent; the shared bucket's own count is in Redis.</summary>
+    public override RateLimiterStatistics? GetStatistics()
+    {
+        lock (_gate)
+        {
+            return new RateLimiterStatistics { CurrentAvailablePermits = Stopwatch.GetTimestamp() < _leaseEnds ? _leased : 0 };
+        }
+    }
 
     // A leased token is spent at once; without one, "not yet" sends the rate-limiting middleware to AcquireAsync.
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
@@ -96,18 +107,27 @@ public sealed class SharedTokenBucketLimiter : RateLimiter
         base.Dispose(disposing);
     }
 
+    /// <summary>Spends a leased token if there is one; the token that leaves half a lease asks for the next lease.</summary>
     private bool TrySpendLeased()
     {
+        bool askAhead;
         lock (_gate)
         {
-            if (_leased > 0 && Stopwatch.GetTimestamp() < _leaseEnds)
+            if (_leased <= 0 || Stopwatch.GetTimestamp() >= _leaseEnds)
             {
-                _leased--;
-                return true;
+                _leased = 0;
+                return false;
             }
-            _leased = 0;
-            return false;
+            _leased--;
+            // Once per lease (the count passes half once on its way down). Whatever Redis answers, the tokens
+            // left are spent as before; a refusal is felt only by a request that finds none left.
+            askAhead = LeaseSize > 1 && _leased == LeaseSize / 2 && _renewal is null;
         }
+        if (askAhead)
+        {
+            _ = Renewal();
+        }
+        return true;
     }
 
     /// <summary>The request to Redis for the next lease under way, else a new one.</summary>
