@@ -23,7 +23,7 @@ public sealed class SharedTokenBucketLimiterTests(ProvisioningApp app)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
         var bucket = $"test-{Guid.NewGuid():N}";
-        using var limiter = new SharedTokenBucketLimiter(new SharedTokenBuckets(redis, NullLogger<SharedTokenBuckets>.Instance), bucket, PerSecond, Burst, replicaCount: 1);
+        using var limiter = Limiter(redis, bucket);
         Assert.Equal(10, limiter.LeaseSize);
 
         Assert.False(limiter.AttemptAcquire().IsAcquired);
@@ -47,7 +47,7 @@ public sealed class SharedTokenBucketLimiterTests(ProvisioningApp app)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
         var bucket = $"test-{Guid.NewGuid():N}";
-        using var limiter = new SharedTokenBucketLimiter(new SharedTokenBuckets(redis, NullLogger<SharedTokenBuckets>.Instance), bucket, PerSecond, Burst, replicaCount: 1);
+        using var limiter = Limiter(redis, bucket);
         Assert.True((await limiter.AcquireAsync()).IsAcquired);
         var firstAsked = await LastAskedAsync(redis, bucket);
         // Other replicas empty the shared bucket: it holds a token again in about ten seconds.
@@ -70,6 +70,9 @@ public sealed class SharedTokenBucketLimiterTests(ProvisioningApp app)
         Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(11));
     }
+
+    private static SharedTokenBucketLimiter Limiter(IConnectionMultiplexer redis, string bucket) =>
+        new(new SharedTokenBuckets(redis, NullLogger<SharedTokenBuckets>.Instance), bucket, PerSecond, Burst, replicaCount: 1);
 
     /// <summary>When the bucket was last asked for tokens, on Redis's clock in milliseconds (the take script writes it).</summary>
     private static async Task<string?> LastAskedAsync(IConnectionMultiplexer redis, string bucket) =>

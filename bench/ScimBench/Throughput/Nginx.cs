@@ -10,7 +10,8 @@ public sealed class Nginx : SideProxy
 {
     private readonly string _directory;
 
-    private Nginx(Process process, Uri url, string directory) : base(process, url, "nginx")
+    // SIGQUIT: nginx's graceful stop, workers included.
+    private Nginx(Process process, Uri url, string directory) : base(process, url, "nginx", "QUIT")
     {
         _directory = directory;
     }
@@ -54,8 +55,4 @@ public sealed class Nginx : SideProxy
     }
 
     protected override Task<string> WhatItToldAsync() => File.ReadAllTextAsync(Path.Combine(_directory, "error.log"));
-
-    // SIGQUIT: nginx's graceful stop, workers included.
-    protected override void Stop(Process process) =>
-        Process.Start("kill", ["-QUIT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit();
 }

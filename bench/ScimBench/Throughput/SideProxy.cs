@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -8,7 +9,8 @@ namespace Provisioning.Bench.Throughput;
 /// A proxy the benchmark starts beside the system, in front of ScimService, to measure the Gateway's hop
 /// against: requests through it carry a tenant context the benchmark signed, as the Gateway would add it.
 /// </summary>
-public abstract class SideProxy(Process process, Uri url, string name) : IAsyncDisposable
+/// <param name="stopSignal">The signal that stops it gracefully (<c>kill -SIGNAL</c>).</param>
+public abstract class SideProxy(Process process, Uri url, string name, string stopSignal) : IAsyncDisposable
 {
     public Uri Url { get; } = url;
 
@@ -37,17 +39,14 @@ public abstract class SideProxy(Process process, Uri url, string name) : IAsyncD
     {
         if (!process.HasExited)
         {
-            Stop(process);
+            Process.Start("kill", [$"-{stopSignal}", process.Id.ToString(CultureInfo.InvariantCulture)])?.WaitForExit();
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
         }
         process.Dispose();
     }
 
-    /// <summary>Its log, or what it wrote to standard error.</summary>
+    /// <summary>Its log, or where to find what it wrote.</summary>
     protected abstract Task<string> WhatItToldAsync();
-
-    /// <summary>Asks the process to stop; <see cref="DisposeAsync"/> waits for it.</summary>
-    protected abstract void Stop(Process process);
 
     protected static int FreePort()
     {
