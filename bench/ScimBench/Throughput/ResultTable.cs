@@ -9,7 +9,9 @@ public sealed record Measurement(LoadResult Load, long Statements, IReadOnlyDict
 /// <summary>
 /// The benchmark's one table, in Markdown so it can be pasted into docs/benchmarks.md: per request kind
 /// and route the median over rounds of req/s, p50 and p99; ratios against nginx, against YARP alone and
-/// against the scenario's baseline; statements and CPU per request summed over all rounds.
+/// against the scenario's baseline, each the median of the rounds' own ratios (the two sides of a round
+/// run minutes apart at most, while the machine's speed drifts between rounds) with the rounds' ratios
+/// beside it; statements and CPU per request summed over all rounds.
 /// </summary>
 public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
 {
@@ -17,22 +19,22 @@ public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
     public const string YarpAloneRoute = "YARP alone";
 
     private static readonly string[] CpuColumns = ["gateway", "scimservice", "policyservice", "postgres", "redis", "dcp", "nginx", "yarp-alone"];
-    private readonly Dictionary<(string Scenario, string Route), List<Measurement>> _runs = [];
+    private readonly Dictionary<(string Scenario, string Route), SortedDictionary<int, Measurement>> _runs = [];
 
-    public void Add(string scenario, string route, Measurement measurement)
+    public void Add(string scenario, string route, int round, Measurement measurement)
     {
         if (!_runs.TryGetValue((scenario, route), out var runs))
         {
             _runs[(scenario, route)] = runs = [];
         }
-        runs.Add(measurement);
+        runs.Add(round, measurement);
     }
 
     public void Print(int users, LoadShape shape, int rounds, IReadOnlyDictionary<string, double> residentMegabytes)
     {
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"{users:N0} users in the connection; wrk -t{shape.Threads} -c{shape.Connections} -d{shape.Seconds}s and pgbench -c{shape.Connections} -j{shape.Threads} -T{shape.Seconds} -M prepared; medians of {rounds} alternating rounds.");
+            $"{users:N0} users in the connection; wrk -t{shape.Threads} -c{shape.Connections} -d{shape.Seconds}s and pgbench -c{shape.Connections} -j{shape.Threads} -T{shape.Seconds} -M prepared; medians of {rounds} alternating rounds; ratios are the median of the rounds' own, which follow in brackets.");
         table.AppendLine();
         table.AppendLine("| request | via | req/s | p50 ms | p99 ms | failed | vs nginx | vs YARP alone | vs baseline | statements/req | CPU ms/req: " + string.Join(" | ", CpuColumns) + " |");
         table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|---:|" + string.Concat(CpuColumns.Select(_ => "---:|")));
@@ -40,17 +42,18 @@ public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
         {
             foreach (var route in new[] { "Gateway", "nginx", YarpAloneRoute, "pgbench" })
             {
-                if (!_runs.TryGetValue((scenario.Name, route), out var runs))
+                if (!_runs.TryGetValue((scenario.Name, route), out var byRound))
                 {
                     continue;
                 }
+                var runs = byRound.Values;
                 var requests = runs.Sum(r => r.Load.Requests);
                 var rate = Median(runs.Select(r => r.Load.RequestsPerSecond));
-                var versusNginx = route is "Gateway" or YarpAloneRoute && Rate(scenario.Name, "nginx") is { } nginx ? $"{rate / nginx:0.00}×" : "";
-                var versusYarpAlone = route == "Gateway" && Rate(scenario.Name, YarpAloneRoute) is { } yarp ? $"{rate / yarp:0.00}×" : "";
+                var versusNginx = route is "Gateway" or YarpAloneRoute ? Ratio((scenario.Name, route), (scenario.Name, "nginx"), "0.00") : "";
+                var versusYarpAlone = route == "Gateway" ? Ratio((scenario.Name, route), (scenario.Name, YarpAloneRoute), "0.00") : "";
                 var versusBaseline = route == "Gateway" && scenario.Baseline is { } baseline
-                    ? (baseline == "pgbench" ? Rate(scenario.Name, "pgbench") : Rate(baseline, "Gateway")) is { } other
-                        ? $"{rate / other:0.000}× {baseline}" : ""
+                    && Ratio((scenario.Name, route), baseline == "pgbench" ? (scenario.Name, "pgbench") : (baseline, "Gateway"), "0.000") is { Length: > 0 } ratio
+                    ? $"{ratio} {baseline}"
                     : "";
                 var cpu = CpuColumns.Select(c => requests == 0 ? "" : (runs.Sum(r => r.CpuMs[c]) / requests).ToString("0.000", CultureInfo.InvariantCulture));
                 table.AppendLine(CultureInfo.InvariantCulture,
@@ -65,8 +68,26 @@ public sealed class ResultTable(IReadOnlyList<Scenario> scenarios)
         Console.Write(table);
     }
 
-    private double? Rate(string scenario, string route) =>
-        _runs.TryGetValue((scenario, route), out var runs) ? Median(runs.Select(r => r.Load.RequestsPerSecond)) : null;
+    /// <summary>
+    /// The median of one route's rate over another's, round by round, then the rounds' own in order: "0.86× (0.83, 0.91, 0.70)".
+    /// Empty when the two never ran in the same round.
+    /// </summary>
+    private string Ratio((string Scenario, string Route) measured, (string Scenario, string Route) against, string format)
+    {
+        if (!_runs.TryGetValue(measured, out var ours) || !_runs.TryGetValue(against, out var theirs))
+        {
+            return "";
+        }
+        var byRound = ours.Keys.Where(theirs.ContainsKey)
+            .Select(round => ours[round].Load.RequestsPerSecond / theirs[round].Load.RequestsPerSecond)
+            .ToArray();
+        return byRound.Length switch
+        {
+            0 => "",
+            1 => $"{byRound[0].ToString(format, CultureInfo.InvariantCulture)}×",
+            _ => $"{Median(byRound).ToString(format, CultureInfo.InvariantCulture)}× ({string.Join(", ", byRound.Select(r => r.ToString(format, CultureInfo.InvariantCulture)))})",
+        };
+    }
 
     private static double Median(IEnumerable<double> values)
     {

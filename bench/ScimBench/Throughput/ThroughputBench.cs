@@ -103,11 +103,11 @@ public static class ThroughputBench
                 for (var turn = 0; turn < routes.Count; turn++)
                 {
                     var (route, url, token, sign) = routes[(turn + round - 1) % routes.Count];
-                    await MeasureAsync(results, statements, meter, scenario, route, () => WrkRun.RunAsync(scenario, url, token, sign, shape, work));
+                    await MeasureAsync(results, statements, meter, scenario, route, round, () => WrkRun.RunAsync(scenario, url, token, sign, shape, work));
                 }
                 if (scenario.PgbenchScript is { } script)
                 {
-                    await MeasureAsync(results, statements, meter, scenario, "pgbench", () => Pgbench.RunAsync(script, connectionString, shape, work));
+                    await MeasureAsync(results, statements, meter, scenario, "pgbench", round, () => Pgbench.RunAsync(script, connectionString, shape, work));
                 }
             }
         }
@@ -116,14 +116,14 @@ public static class ThroughputBench
     }
 
     private static async Task MeasureAsync(
-        ResultTable results, StatementCounter statements, ProcessMeter meter, Scenario scenario, string route, Func<Task<LoadResult>> run)
+        ResultTable results, StatementCounter statements, ProcessMeter meter, Scenario scenario, string route, int round, Func<Task<LoadResult>> run)
     {
         var cpuBefore = meter.CpuMilliseconds();
         var statementsBefore = await statements.ReadAsync();
         var result = await run();
         var statementsAfter = await statements.ReadAsync();
         var cpuAfter = meter.CpuMilliseconds();
-        results.Add(scenario.Name, route, new Measurement(result, statementsAfter - statementsBefore,
+        results.Add(scenario.Name, route, round, new Measurement(result, statementsAfter - statementsBefore,
             ProcessMeter.Roles.ToDictionary(r => r, r => cpuAfter[r] - cpuBefore[r])));
         Console.WriteLine($"  {scenario.Name,-34} {route,-8} {result.RequestsPerSecond,10:N0}/s  p99 {result.P99Ms,8:0.0} ms  failures {result.Failures}  (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
     }
