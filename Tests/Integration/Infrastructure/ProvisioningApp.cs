@@ -26,7 +26,27 @@ public class ProvisioningApp : IAsyncLifetime
     /// <summary>A system of its own with extra AppHost settings, for a test the shared one cannot serve (two replicas, say).</summary>
     public static ProvisioningApp With(params string[] settings) => new(settings);
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "provisioning-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _dataDirectory = NewDataDirectory("provisioning-tests-");
+
+    /// <summary>
+    /// A fresh folder for an AppHost's local data, in the temp directory and searchable by everyone, so the postgres
+    /// user keeps its cluster inside it. A private folder (<see cref="Directory.CreateTempSubdirectory"/>) sends the
+    /// cluster to /var/tmp/provisioning instead (LocalPostgres), where deleting the folder leaves it behind.
+    /// </summary>
+    public static string NewDataDirectory(string prefix) =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12])).FullName;
+
+    /// <summary>Deletes a data folder once its AppHost has stopped; one a server is still closing files in stays, in the temp directory.</summary>
+    public static void DeleteDataDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -57,7 +77,6 @@ public class ProvisioningApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
         Telemetry = await TelemetryReceiver.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(new DistributedApplicationTestingBuilderOptions { EnableDashboard = ShowsDashboard },
         [
@@ -123,14 +142,7 @@ public class ProvisioningApp : IAsyncLifetime
         {
             await Telemetry.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still closing its files; the folder is in the temp directory either way.
-        }
+        DeleteDataDirectory(_dataDirectory);
     }
 
     /// <summary>The running dashboard's address, with the credential that signs a browser in (only when <see cref="ShowsDashboard"/>).</summary>

@@ -23,7 +23,19 @@ public sealed class ProductionModeTests
     [Fact]
     public async Task InProductionNoDemoOrganizationTokenOrGeneratedSecretExistsAndOpenApiIsOff()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("provisioning-production-").FullName;
+        var dataDirectory = ProvisioningApp.NewDataDirectory("provisioning-production-");
+        try
+        {
+            await InProductionNoDemoOrganizationTokenOrGeneratedSecretExistsAndOpenApiIsOffAsync(dataDirectory);
+        }
+        finally
+        {
+            ProvisioningApp.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
+    private static async Task InProductionNoDemoOrganizationTokenOrGeneratedSecretExistsAndOpenApiIsOffAsync(string dataDirectory)
+    {
         var values = Secrets.ToDictionary(name => name, _ => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         await using var app = await StartAsync(dataDirectory, values);
 
@@ -92,13 +104,14 @@ public sealed class ProductionModeTests
     [Fact]
     public async Task InProductionAMissingSecretStopsStartUpWithItsName()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("provisioning-production-").FullName;
+        var dataDirectory = ProvisioningApp.NewDataDirectory("provisioning-production-");
         var values = Secrets.Where(name => name != "operator-api-key").ToDictionary(name => name, _ => new string('k', 48));
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await BuildAsync(dataDirectory, values)).DisposeAsync());
 
         Assert.Contains("'operator-api-key' is required in production", failure.ToString());
         Assert.False(File.Exists(Path.Combine(dataDirectory, "secrets.json")));
+        ProvisioningApp.DeleteDataDirectory(dataDirectory);
     }
 
     private static async Task<DistributedApplication> BuildAsync(string dataDirectory, Dictionary<string, string> values)
