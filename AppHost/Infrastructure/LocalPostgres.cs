@@ -29,6 +29,12 @@ public static class LocalPostgres
             .. (builder.Configuration.GetValue("Infrastructure:PostgresStatementStatistics", false)
                 ? ["-c", "shared_preload_libraries=pg_stat_statements"]
                 : Array.Empty<string>()),
+            // ... and reports what stalled the server while it measured: statements and autovacuums over a second,
+            // lock waits over a second, checkpoints. Statements are logged without their parameters.
+            .. (builder.Configuration.GetValue("Infrastructure:PostgresDiagnostics", false)
+                ? ["-c", "log_min_duration_statement=1000", "-c", "log_parameter_max_length=0", "-c", "log_lock_waits=on",
+                   "-c", "log_checkpoints=on", "-c", "log_autovacuum_min_duration=1000"]
+                : Array.Empty<string>()),
         ];
         var (command, args) = LocalProcess.AsPostgresUser(Path.Combine(bin, "postgres"), settings);
 

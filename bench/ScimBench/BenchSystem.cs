@@ -51,9 +51,10 @@ public sealed class BenchSystem : IAsyncDisposable
             "Gateway:Port=0",
             .. parameters.Select(p => $"Parameters:{p.Key}={p.Value}"),
             .. productionLike
-                // Durable as in production; pg_stat_statements lets the benchmark count statements per request.
-                // No dashboard runs under the testing builder, which allows it anonymously all the same.
-                ? ["Infrastructure:PostgresStatementStatistics=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false"]
+                // Durable as in production; pg_stat_statements lets the benchmark count statements per request, and
+                // PostgreSQL logs what stalls it (PostgresLog). No dashboard runs under the testing builder, which
+                // allows it anonymously all the same.
+                ? ["Infrastructure:PostgresStatementStatistics=true", "Infrastructure:PostgresDiagnostics=true", "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=false"]
                 : new[] { "Infrastructure:Durable=false" },
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(arguments,

@@ -19,6 +19,7 @@ public static class ThroughputBench
         var work = Directory.CreateTempSubdirectory("provisioning-throughput-").FullName;
         Console.WriteLine($"Starting the system (Production, Release, durable PostgreSQL) …");
         await using var system = await BenchSystem.StartAsync(productionLike: true);
+        await using var postgresLog = PostgresLog.Follow(system.App);
         var tenant = await system.CreateTenantAsync();
         await PrepareConnectionAsync(system, tenant);
 
@@ -112,6 +113,7 @@ public static class ThroughputBench
             }
         }
         results.Print(users, shape, options.Rounds, meter.ResidentMegabytes());
+        postgresLog.Print("since it started (the seeding's COPY, VACUUM and CHECKPOINT first)");
         Directory.Delete(work, recursive: true);
     }
 
@@ -125,7 +127,7 @@ public static class ThroughputBench
         var cpuAfter = meter.CpuMilliseconds();
         results.Add(scenario.Name, route, round, new Measurement(result, statementsAfter - statementsBefore,
             ProcessMeter.Roles.ToDictionary(r => r, r => cpuAfter[r] - cpuBefore[r])));
-        Console.WriteLine($"  {scenario.Name,-34} {route,-8} {result.RequestsPerSecond,10:N0}/s  p99 {result.P99Ms,8:0.0} ms  failures {result.Failures}  (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+        Console.WriteLine($"  {scenario.Name,-34} {route,-8} {result.RequestsPerSecond,10:N0}/s  p99 {result.P99Ms,8:0.0} ms  failures {result.Failures}  (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, {DateTime.UtcNow:HH:mm:ss} UTC)");
     }
 
     private static string RepositoryRoot()
