@@ -16,9 +16,15 @@ public sealed partial class PostgresLog : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
 
-    private PostgresLog(DistributedApplication app) =>
-        _reading = ReadAsync(app.Services.GetRequiredService<ResourceLoggerService>(),
-            app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "postgres-server"), _stop.Token);
+    private readonly bool _kept;
+
+    private PostgresLog(DistributedApplication app)
+    {
+        // The local server (LocalPostgres) takes the diagnostics switch; a container's PostgreSQL (Infrastructure:Mode=container) does not.
+        var server = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.SingleOrDefault(r => r.Name == "postgres-server");
+        _kept = server is not null;
+        _reading = server is null ? Task.CompletedTask : ReadAsync(app.Services.GetRequiredService<ResourceLoggerService>(), server, _stop.Token);
+    }
 
     /// <summary>Keeps the server's notable log lines, those it logged before this call included.</summary>
     public static PostgresLog Follow(DistributedApplication app) => new(app);
@@ -44,6 +50,12 @@ public sealed partial class PostgresLog : IAsyncDisposable
     /// <summary>Counts of each kind, then every line (up to a screenful), each with the server's own time stamp.</summary>
     public void Print(string since)
     {
+        if (!_kept)
+        {
+            Console.WriteLine();
+            Console.WriteLine("PostgreSQL's log was not kept: the system runs a container's server, not the local one.");
+            return;
+        }
         string[] lines;
         lock (_lines)
         {
