@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioning.Gateway.RateLimiting;
 using Provisioning.Tests.Integration.Infrastructure;
@@ -21,7 +20,7 @@ public sealed class SharedTokenBucketLimiterTests(ProvisioningApp app)
     [Fact]
     public async Task TheNextLeaseIsAskedForWhenHalfOfOneIsSpentSoTheRequestsAfterItFindTokensWithoutWaiting()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
+        await using var redis = await app.ConnectRedisAsync();
         var bucket = $"test-{Guid.NewGuid():N}";
         using var limiter = Limiter(redis, bucket);
         Assert.Equal(10, limiter.LeaseSize);
@@ -45,7 +44,7 @@ public sealed class SharedTokenBucketLimiterTests(ProvisioningApp app)
     [Fact]
     public async Task ALeaseRefusedAheadLeavesTheTokensStillLeasedToBeSpentAndThenRefusesWithRetryAfter()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
+        await using var redis = await app.ConnectRedisAsync();
         var bucket = $"test-{Guid.NewGuid():N}";
         using var limiter = Limiter(redis, bucket);
         Assert.True((await limiter.AcquireAsync()).IsAcquired);

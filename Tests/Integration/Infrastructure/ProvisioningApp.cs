@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Provisioning.Contracts;
 using Provisioning.Tests.Reliability;
+using StackExchange.Redis;
 
 namespace Provisioning.Tests.Integration.Infrastructure;
 
@@ -27,6 +28,10 @@ public class ProvisioningApp : IAsyncLifetime
     public static ProvisioningApp With(params string[] settings) => new(settings);
 
     private readonly string _dataDirectory = NewDataDirectory("provisioning-tests-");
+
+    /// <summary>A connection of the test's own to the system's Redis, for tests that read or race what the services keep there.</summary>
+    public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
+        await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("redis"))!);
 
     /// <summary>
     /// A fresh folder for an AppHost's local data, in the temp directory and searchable by everyone, so the postgres

@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioning.Contracts;
 using Provisioning.PolicyService.Caching;
@@ -18,7 +17,7 @@ public sealed class SettingsCacheRaceTests(ProvisioningApp app)
     [Fact]
     public async Task AReadThatStartedBeforeARevocationCannotPutTheRevokedCredentialBackInRedis()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
+        await using var redis = await app.ConnectRedisAsync();
         var cache = new SettingsCache(redis, new AbsentKeys(TimeProvider.System), NullLogger<SettingsCache>.Instance);
         var key = SettingsKeys.BearerTokens("race" + Guid.NewGuid().ToString("N")[..8]);
         var readStarted = new TaskCompletionSource();
@@ -46,7 +45,7 @@ public sealed class SettingsCacheRaceTests(ProvisioningApp app)
     [Fact]
     public async Task MadeUpTokensLeaveNoKeyInRedis()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
+        await using var redis = await app.ConnectRedisAsync();
         using var scim = app.CreateScimClient(BearerTokenFormat.Create());
         BearerTokenFormat.TryParse(scim.DefaultRequestHeaders.Authorization!.Parameter, out var lookup, out _);
 

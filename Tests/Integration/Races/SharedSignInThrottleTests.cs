@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Provisioning.PolicyService.Admins;
 using Provisioning.Tests.Integration.Infrastructure;
@@ -13,7 +12,7 @@ public sealed class SharedSignInThrottleTests(ProvisioningApp app)
     [Fact]
     public async Task TwoReplicasTogetherGrantFiveChecksPerEmailNotFiveEach()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis"))!);
+        await using var redis = await app.ConnectRedisAsync();
         SignInThrottle Replica() => new(redis, new LocalSignInChecks(TimeProvider.System), TimeProvider.System, NullLogger<SignInThrottle>.Instance);
         var replicas = new[] { Replica(), Replica() };
         var email = $"shared-{Guid.NewGuid():N}@example.com";
