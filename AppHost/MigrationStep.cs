@@ -15,8 +15,7 @@ public static class MigrationStep
     public static IResourceBuilder<ProjectResource> WithMigrationStep<TProject>(
         this IResourceBuilder<ProjectResource> service,
         IDistributedApplicationBuilder builder,
-        InfrastructureResource database,
-        InfrastructureResource redis)
+        InfrastructureResource database)
         where TProject : IProjectMetadata, new()
     {
         var migration = builder.AddProject<TProject>(database.ConnectionString.Resource.Name + "-migration", options =>
@@ -25,9 +24,8 @@ public static class MigrationStep
                 options.ExcludeKestrelEndpoints = true;
             })
             .InAppHostEnvironment(builder)
+            // The database alone: the service's other settings (Redis, its keys) are read only once it serves.
             .WithReference(database)
-            // The service's registrations read Redis's connection string; the migration never connects to it.
-            .WithReference(redis)
             .WithArgs("--migrate-only");
         return service.WaitForCompletion(migration);
     }

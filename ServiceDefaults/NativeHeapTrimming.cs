@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 /// Gives the kernel back the native heap's free pages every half minute. glibc keeps what it freed inside its heap
 /// and returns only a free tail past a threshold that grows with the largest block it has seen; the runtime's JIT and
 /// type loader allocate and free natively in bursts (at start-up, at a new code path), which leaves free pages
-/// scattered. <c>malloc_trim(0)</c> releases every whole free page: 6-10 MB of PolicyService and the Gateway after
+/// scattered. <c>malloc_trim(0)</c> releases every whole free page: 6-9 MB of PolicyService and the Gateway after
 /// the benchmark's load (docs/benchmarks.md, "The young generation's budget, and the native heap"). It takes the
 /// heap's lock for the walk, well under a millisecond at these sizes. musl (the container images) has no such call
 /// and returns freed pages itself: there the first attempt finds no entry point and the service stops trying.
