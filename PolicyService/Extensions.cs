@@ -55,7 +55,11 @@ public static class Extensions
 
         builder.Services.AddExceptionHandler<Http.DependencyOutageHandler>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        if (builder.Environment.IsDevelopment())
+        {
+            // Mapped in development only (Program.cs); registered there only, so production loads none of it.
+            builder.Services.AddOpenApi();
+        }
         builder.Services.Configure<JsonOptions>(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<Realm>()));
         builder.Services.AddSingleton(TimeProvider.System);
