@@ -48,8 +48,8 @@ public static class DatabaseMigration
             await database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(hashtext('provisioning:migrate:policydb'))");
             // Where the Kubernetes Job (or another replica) migrated first, nothing is pending, and asking is one query.
             // MigrateAsync would still build the migrations' model to compare with the service's: code and data the
-            // process then keeps, 7 MB of ScimService (docs/benchmarks.md, "The young generation's budget, and the
-            // native heap").
+            // process then keeps, 3-4 MB here (docs/benchmarks.md, "The young generation's budget, and the native
+            // heap").
             if ((await database.GetPendingMigrationsAsync()).Any())
             {
                 await database.MigrateAsync();
