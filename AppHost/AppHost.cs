@@ -27,7 +27,7 @@ var policyService = builder.AddProject<Projects.PolicyService>("policyservice")
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
     .WithEnvironment("InternalApi__Callers__Operator", operatorKey)
     .WithEnvironment("OAuth__KeyProtectionKey", signingKeyProtectionKey)
-    .WithMigrationStep<Projects.PolicyService>(builder, infrastructure.PolicyDb)
+    .WithMigrationStep(builder, infrastructure.PolicyDb)
     .WithConfiguredReplicas(builder, "Policy")
     .WithHttpHealthCheck("/health");
 
@@ -41,7 +41,7 @@ var scimService = builder.AddProject<Projects.ScimService>("scimservice")
     .WithEnvironment("Tenancy__ContextSigningKey", contextSigningKey)
     .WithEnvironment("InternalApi__Key", scimServiceKey)
     .WithEnvironment("InternalApi__Callers__AdminUi", adminUiKey)
-    .WithMigrationStep<Projects.ScimService>(builder, infrastructure.ScimDb)
+    .WithMigrationStep(builder, infrastructure.ScimDb)
     .WithConfiguredReplicas(builder, "Scim")
     .WithDirectHttpEndpoint(builder, "Scim")
     .WithHttpHealthCheck("/health");

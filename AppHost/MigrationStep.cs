@@ -12,17 +12,18 @@ namespace Provisioning.AppHost;
 /// </summary>
 public static class MigrationStep
 {
-    public static IResourceBuilder<ProjectResource> WithMigrationStep<TProject>(
+    public static IResourceBuilder<ProjectResource> WithMigrationStep(
         this IResourceBuilder<ProjectResource> service,
         IDistributedApplicationBuilder builder,
         InfrastructureResource database)
-        where TProject : IProjectMetadata, new()
     {
-        var migration = builder.AddProject<TProject>(database.ConnectionString.Resource.Name + "-migration", options =>
-            {
-                options.ExcludeLaunchProfile = true;
-                options.ExcludeKestrelEndpoints = true;
-            })
+        var migration = builder.AddProject(database.ConnectionString.Resource.Name + "-migration",
+                service.Resource.GetProjectMetadata().ProjectPath,
+                options =>
+                {
+                    options.ExcludeLaunchProfile = true;
+                    options.ExcludeKestrelEndpoints = true;
+                })
             .InAppHostEnvironment(builder)
             // The database alone: the service's other settings (Redis, its keys) are read only once it serves.
             .WithReference(database)

@@ -65,7 +65,7 @@ public sealed partial class PostgresLog : IAsyncDisposable
         Console.WriteLine();
         Console.WriteLine($"PostgreSQL {since}: {Count("statement")} statements over 1 s, {Count("lock wait")} lock waits over 1 s, "
             + $"{Count("autovacuum")} autovacuums or analyzes over 1 s, {Count("checkpoint")} checkpoints.");
-        foreach (var line in lines.Where(line => !line.Contains("checkpoint starting", StringComparison.Ordinal)).Take(40))
+        foreach (var line in lines.Take(40))
         {
             Console.WriteLine("  " + (line.Length > 240 ? line[..240] + " …" : line));
         }
@@ -78,7 +78,7 @@ public sealed partial class PostgresLog : IAsyncDisposable
         : line.Contains("automatic ", StringComparison.Ordinal) ? "autovacuum"
         : "other";
 
-    [GeneratedRegex(@"duration: |still waiting for|acquired \w+ on|checkpoint (starting|complete)|automatic (vacuum|analyze)")]
+    [GeneratedRegex(@"duration: |still waiting for|acquired \w+ on|checkpoint complete|automatic (vacuum|analyze)")]
     private static partial Regex Notable();
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\S+Z ")]
