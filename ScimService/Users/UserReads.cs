@@ -26,7 +26,8 @@ public static class UserReads
     private static readonly Expression<Func<ScimDbContext, Guid, ScimUser, List<GroupReference>>> GroupsOfExpression =
         (db, connectionId, user) =>
             (from m in db.GroupMembers
-             join g in db.Groups on m.GroupId equals g.Id
+             // The connection leads the groups' key: on the group's id alone, PostgreSQL walks the key of every tenant's groups.
+             join g in db.Groups on new { m.ConnectionId, Id = m.GroupId } equals new { g.ConnectionId, g.Id }
              where m.ConnectionId == connectionId && m.MemberId == user.Id
              orderby g.DisplayNameKey
              select new GroupReference(g.Id, g.DisplayName)).ToList();
