@@ -10,10 +10,10 @@ namespace Provisioning.ScimService.Users;
 public sealed record UserWithGroups(ScimUser User, List<GroupReference>? Groups);
 
 /// <summary>
-/// The reads IdPs make most: GET by id, and the look-ups by userName or externalId before a create or a
-/// sync. Each is one statement (EF joins the groups into the user's query), since a round trip to
-/// PostgreSQL costs these reads more than the query itself; and each is compiled once, since EF otherwise
-/// builds, compares and looks up the expression on every call.
+/// The look-ups IdPs make most, by userName or externalId before a create or a sync (GET by id is
+/// <see cref="UserById"/>). Each is one statement (EF joins the groups into the user's query), since a round
+/// trip to PostgreSQL costs these reads more than the query itself; and each is compiled once, since EF
+/// otherwise builds, compares and looks up the expression on every call.
 /// </summary>
 public static class UserReads
 {
@@ -32,9 +32,6 @@ public static class UserReads
              orderby g.DisplayNameKey
              select new GroupReference(g.Id, g.DisplayName)).ToList();
 
-    public static Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken) =>
-        withGroups ? FindWithGroups(db, connectionId, userId, cancellationToken) : FindAlone(db, connectionId, userId, cancellationToken);
-
     /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order.</summary>
     public static IAsyncEnumerable<UserWithGroups> ByUserName(ScimDbContext db, Guid connectionId, string userName, int limit) =>
         UserNameLookup(db, connectionId, userName, limit);
@@ -46,20 +43,6 @@ public static class UserReads
     /// <summary>Each user with its groups, for EF to put in the user's own statement (a list page's).</summary>
     public static Expression<Func<ScimUser, UserWithGroups>> WithGroups(ScimDbContext db, Guid connectionId) =>
         Inline<ScimUser, UserWithGroups>(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)));
-
-    private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindWithGroups =
-        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.ConnectionId == connectionId)
-                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))
-                .FirstOrDefault()));
-
-    private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindAlone =
-        EF.CompileAsyncQuery((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.ConnectionId == connectionId)
-                .Select(u => new UserWithGroups(u, null))
-                .FirstOrDefault());
 
     // The look-ups always read the groups: one user's few memberships cost less than a second query shape.
     private static readonly Func<ScimDbContext, Guid, string, int, IAsyncEnumerable<UserWithGroups>> UserNameLookup =

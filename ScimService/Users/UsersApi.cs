@@ -59,7 +59,7 @@ public static class UsersApi
     {
         var type = call.Schema.User;
         var found = Guid.TryParse(id, out var userId)
-            ? await UserReads.FindAsync(db, call.ConnectionId, userId, ShowsGroups(call), cancellationToken)
+            ? await UserById.FindAsync(db, call.ConnectionId, userId, ShowsGroups(call), cancellationToken)
             : null;
         if (found is not { User: var user })
         {
