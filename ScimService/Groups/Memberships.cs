@@ -70,7 +70,8 @@ public static class Memberships
             return [];
         }
         var rows = await (from m in db.GroupMembers
-                          join g in db.Groups on m.GroupId equals g.Id
+                          // The connection leads the groups' key, as in UserReads.
+                          join g in db.Groups on new { m.ConnectionId, Id = m.GroupId } equals new { g.ConnectionId, g.Id }
                           where m.ConnectionId == connectionId && userIds.Contains(m.MemberId)
                           orderby g.DisplayNameKey
                           select new { m.MemberId, g.Id, g.DisplayName }).ToListAsync(cancellationToken);

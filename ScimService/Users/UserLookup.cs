@@ -8,8 +8,8 @@ namespace Provisioning.ScimService.Users;
 
 /// <summary>
 /// The look-up an IdP makes before each create and during each sync: <c>filter=userName eq "x"</c> (Okta,
-/// Entra) or <c>externalId eq "x"</c>, the first page in id order. It runs as one of the compiled queries
-/// of <see cref="UserReads"/>, so it costs what a GET by id costs; any other list takes the general path
+/// Entra) or <c>externalId eq "x"</c>, the first page in id order. It runs as one of the statements of
+/// <see cref="UserReads"/>, so it costs what a GET by id costs; any other list takes the general path
 /// (<see cref="ResourceListing"/>), which composes its SQL per request. Both give the same page.
 /// </summary>
 public static class UserLookup
@@ -28,20 +28,15 @@ public static class UserLookup
         }
         // One row more than the page tells whether the matches end inside it; then their count is the page's.
         var limit = query.Count + 1;
-        var rows = path.Name.ToLowerInvariant() switch
+        var page = path.Name.ToLowerInvariant() switch
         {
-            "username" => UserReads.ByUserName(db, connectionId, value, limit),
-            "externalid" => UserReads.ByExternalId(db, connectionId, value, limit),
+            "username" => await UserReads.ByUserNameAsync(db, connectionId, value, limit, cancellationToken),
+            "externalid" => await UserReads.ByExternalIdAsync(db, connectionId, value, limit, cancellationToken),
             _ => null,
         };
-        if (rows is null)
+        if (page is null)
         {
             return null;
-        }
-        var page = new List<UserWithGroups>(1);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            page.Add(row);
         }
         return page.Count > query.Count ? null : new ResourcePage<UserWithGroups>(page, page.Count, null);
     }

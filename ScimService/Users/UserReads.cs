@@ -1,8 +1,7 @@
-using System.Linq.Expressions;
+using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Provisioning.ScimService.Data;
+using Npgsql;
 using Provisioning.ScimService.Groups;
-using static Provisioning.ScimService.Data.QueryInlining;
 
 namespace Provisioning.ScimService.Users;
 
@@ -10,71 +9,109 @@ namespace Provisioning.ScimService.Users;
 public sealed record UserWithGroups(ScimUser User, List<GroupReference>? Groups);
 
 /// <summary>
-/// The reads IdPs make most: GET by id, and the look-ups by userName or externalId before a create or a
-/// sync. Each is one statement (EF joins the groups into the user's query), since a round trip to
-/// PostgreSQL costs these reads more than the query itself; and each is compiled once, since EF otherwise
-/// builds, compares and looks up the expression on every call.
+/// The reads IdPs make most, below EF: GET by id, and the look-ups by userName or externalId before a
+/// create or a sync. Each is one prepared statement on the context's own pooled connection, read straight
+/// into the user; the user's groups come as two arrays from a lateral aggregate, so PostgreSQL neither sorts
+/// joined rows nor sends the user once per group. EF's query pipeline and Npgsql's parse of named parameters
+/// were a third of ScimService's CPU per GET (docs/benchmarks.md, "The reads IdPs make most, below EF").
 /// </summary>
 public static class UserReads
 {
-    /// <summary>The groups a user belongs to, in display-name order: written once, inlined into each query below.</summary>
-    /// <remarks>First in the class: the compiled queries' initializers below read its expression.</remarks>
-    [Inlined]
-    private static List<GroupReference> GroupsOf(ScimDbContext db, Guid connectionId, ScimUser user) =>
-        throw new InvalidOperationException("GroupsOf only stands in a query passed to QueryInlining.Inline.");
+    private const string Columns =
+        "u.id, u.connection_id, u.user_name, u.user_name_key, u.external_id, u.display_name, u.active, u.attributes, u.email_values, u.custom_values, u.version, u.created, u.last_modified";
 
-    private static readonly Expression<Func<ScimDbContext, Guid, ScimUser, List<GroupReference>>> GroupsOfExpression =
-        (db, connectionId, user) =>
-            (from m in db.GroupMembers
-             join g in db.Groups on m.GroupId equals g.Id
-             where m.ConnectionId == connectionId && m.MemberId == user.Id
-             orderby g.DisplayNameKey
-             select new GroupReference(g.Id, g.DisplayName)).ToList();
+    /// <summary>The user's groups in display-name order, beside its row; every look-up goes through a key the connection leads.</summary>
+    private const string UsersWithGroups = $"""
+        SELECT {Columns}, g.ids, g.names
+        FROM scim_users u
+        LEFT JOIN LATERAL (
+            SELECT array_agg(gr.id ORDER BY gr.display_name_key, gr.id) AS ids,
+                   array_agg(gr.display_name ORDER BY gr.display_name_key, gr.id) AS names
+            FROM scim_group_members m
+            JOIN scim_groups gr ON gr.connection_id = m.connection_id AND gr.id = m.group_id
+            WHERE m.connection_id = u.connection_id AND m.member_id = u.id) g ON true
+        """;
 
-    public static Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken) =>
-        withGroups ? FindWithGroups(db, connectionId, userId, cancellationToken) : FindAlone(db, connectionId, userId, cancellationToken);
+    /// <summary>By id: $1 the connection, $2 the id.</summary>
+    internal const string ById = UsersWithGroups + " WHERE u.connection_id = $1 AND u.id = $2";
 
-    /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order.</summary>
-    public static IAsyncEnumerable<UserWithGroups> ByUserName(ScimDbContext db, Guid connectionId, string userName, int limit) =>
-        UserNameLookup(db, connectionId, userName, limit);
+    private const string ByIdAlone = $"SELECT {Columns} FROM scim_users u WHERE u.connection_id = $1 AND u.id = $2";
 
-    /// <summary>The first <paramref name="limit"/> users whose externalId is <paramref name="externalId"/> (case-exact), in id order.</summary>
-    public static IAsyncEnumerable<UserWithGroups> ByExternalId(ScimDbContext db, Guid connectionId, string externalId, int limit) =>
-        ExternalIdLookup(db, connectionId, externalId, limit);
+    /// <summary>By userName, case-insensitively (lower() in SQL, as the general filter compares it): $3 rows at most, in id order.</summary>
+    internal const string ByUserNameKey = UsersWithGroups + " WHERE u.connection_id = $1 AND u.user_name_key = lower($2) ORDER BY u.id LIMIT $3";
 
-    /// <summary>Each user with its groups, for EF to put in the user's own statement (a list page's).</summary>
-    public static Expression<Func<ScimUser, UserWithGroups>> WithGroups(ScimDbContext db, Guid connectionId) =>
-        Inline<ScimUser, UserWithGroups>(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)));
+    /// <summary>By externalId, case-exact: $3 rows at most, in id order.</summary>
+    internal const string ByExternalIdValue = UsersWithGroups + " WHERE u.connection_id = $1 AND u.external_id = $2 ORDER BY u.id LIMIT $3";
 
-    private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindWithGroups =
-        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.ConnectionId == connectionId)
-                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))
-                .FirstOrDefault()));
+    public static async Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken) =>
+        (await ReadAsync(db, withGroups ? ById : ByIdAlone, connectionId, userId, null, withGroups, cancellationToken)).SingleOrDefault();
 
-    private static readonly Func<ScimDbContext, Guid, Guid, CancellationToken, Task<UserWithGroups?>> FindAlone =
-        EF.CompileAsyncQuery((ScimDbContext db, Guid connectionId, Guid userId, CancellationToken _) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.ConnectionId == connectionId)
-                .Select(u => new UserWithGroups(u, null))
-                .FirstOrDefault());
+    /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order, with their groups.</summary>
+    public static Task<List<UserWithGroups>> ByUserNameAsync(ScimDbContext db, Guid connectionId, string userName, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(db, ByUserNameKey, connectionId, userName, limit, withGroups: true, cancellationToken);
 
-    // The look-ups always read the groups: one user's few memberships cost less than a second query shape.
-    private static readonly Func<ScimDbContext, Guid, string, int, IAsyncEnumerable<UserWithGroups>> UserNameLookup =
-        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, string userName, int limit) =>
-            db.Users.AsNoTracking()
-                // lower() in SQL, as the general filter compares it (SqlComparison): the same rows either way.
-                .Where(u => u.ConnectionId == connectionId && u.UserNameKey == userName.ToLower())
-                .OrderBy(u => u.Id)
-                .Take(limit)
-                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))));
+    /// <summary>The first <paramref name="limit"/> users whose externalId is <paramref name="externalId"/> (case-exact), in id order, with their groups.</summary>
+    public static Task<List<UserWithGroups>> ByExternalIdAsync(ScimDbContext db, Guid connectionId, string externalId, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(db, ByExternalIdValue, connectionId, externalId, limit, withGroups: true, cancellationToken);
 
-    private static readonly Func<ScimDbContext, Guid, string, int, IAsyncEnumerable<UserWithGroups>> ExternalIdLookup =
-        EF.CompileAsyncQuery(Inline((ScimDbContext db, Guid connectionId, string externalId, int limit) =>
-            db.Users.AsNoTracking()
-                .Where(u => u.ConnectionId == connectionId && u.ExternalId == externalId)
-                .OrderBy(u => u.Id)
-                .Take(limit)
-                .Select(u => new UserWithGroups(u, GroupsOf(db, connectionId, u)))));
+    private static async Task<List<UserWithGroups>> ReadAsync(ScimDbContext db, string sql, Guid connectionId, object key, int? limit, bool withGroups,
+        CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection())
+            {
+                Parameters = { new() { Value = connectionId }, new() { Value = key } },
+            };
+            if (limit is { } rows)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = rows });
+            }
+            await using var reader = await command.ExecuteReaderAsync(limit is null ? CommandBehavior.SingleRow : CommandBehavior.Default, cancellationToken);
+            var users = new List<UserWithGroups>(1);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                users.Add(new UserWithGroups(UserIn(reader), withGroups ? GroupsIn(reader, 13) : null));
+            }
+            return users;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static ScimUser UserIn(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetGuid(0),
+        ConnectionId = reader.GetGuid(1),
+        UserName = reader.GetString(2),
+        UserNameKey = reader.GetString(3),
+        ExternalId = reader.IsDBNull(4) ? null : reader.GetString(4),
+        DisplayName = reader.IsDBNull(5) ? null : reader.GetString(5),
+        Active = reader.GetBoolean(6),
+        Attributes = reader.GetString(7),
+        EmailValues = reader.GetFieldValue<string[]>(8),
+        CustomValues = reader.GetString(9),
+        Version = reader.GetInt32(10),
+        Created = reader.GetFieldValue<DateTimeOffset>(11),
+        LastModified = reader.GetFieldValue<DateTimeOffset>(12),
+    };
+
+    private static List<GroupReference> GroupsIn(NpgsqlDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return [];
+        }
+        var ids = reader.GetFieldValue<Guid[]>(ordinal);
+        var names = reader.GetFieldValue<string[]>(ordinal + 1);
+        var groups = new List<GroupReference>(ids.Length);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            groups.Add(new GroupReference(ids[i], names[i]));
+        }
+        return groups;
+    }
 }

@@ -45,7 +45,7 @@ public static class UsersApi
         {
             // In id order (an IdP's look-up, or paging) the page and its users' groups come in one statement.
             var rows = await ResourceListing.ListInIdOrderAsync<ScimUser, UserWithGroups>(db, "scim_users", call.ConnectionId, query, type,
-                users => users.Select(UserReads.WithGroups(db, call.ConnectionId)), row => row.User.Id, cancellationToken);
+                users => users.Select(UserGroupsProjection.WithGroups(db, call.ConnectionId)), row => row.User.Id, cancellationToken);
             return ScimResponses.List(rows, query, type, row => UserRepresentation.ToScim(row.User, row.Groups, call.Request));
         }
         var page = await ResourceListing.ListAsync<ScimUser>(db, "scim_users", call.ConnectionId, query, type, cancellationToken);
@@ -171,7 +171,7 @@ public static class UsersApi
             {
                 return (await locked.ToListAsync(cancellationToken)).SingleOrDefault();
             }
-            var row = (await locked.Select(UserReads.WithGroups(db, call.ConnectionId)).ToListAsync(cancellationToken)).SingleOrDefault();
+            var row = (await locked.Select(UserGroupsProjection.WithGroups(db, call.ConnectionId)).ToListAsync(cancellationToken)).SingleOrDefault();
             shown(row?.Groups);
             return row?.User;
         };
