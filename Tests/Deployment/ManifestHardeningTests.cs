@@ -112,16 +112,35 @@ public sealed class ManifestHardeningTests
     {
         var objects = RenderedManifests.Objects(RenderedManifests.Render(overlay));
         var template = RenderedManifests.Objects(File.ReadAllText(Path.Combine(RenderedManifests.KubernetesFolder, "secrets", "secrets.yaml")))
-            .OfType<V1Secret>().Select(s => s.Metadata.Name).ToHashSet();
+            .OfType<V1Secret>().ToDictionary(s => s.Metadata.Name, s => s.StringData?.Keys.ToHashSet() ?? []);
+        var containers = RenderedManifests.PodSpecs(objects).SelectMany(pod => pod.Pod.Containers).ToList();
 
-        var referenced = RenderedManifests.PodSpecs(objects)
-            .SelectMany(pod => pod.Pod.Containers.SelectMany(c => c.EnvFrom ?? []))
+        var referenced = containers
+            .SelectMany(c => c.EnvFrom ?? [])
             .Where(source => source.SecretRef is not null).Select(source => source.SecretRef.Name)
             .Concat(objects.OfType<V1Ingress>().SelectMany(i => i.Spec.Tls.Select(t => t.SecretName)));
-        Assert.All(referenced, name => Assert.Contains(name, template));
+        Assert.All(referenced, name => Assert.Contains(name, template.Keys));
+        var keys = containers.SelectMany(c => c.Env ?? []).Select(variable => variable.ValueFrom?.SecretKeyRef).OfType<V1SecretKeySelector>();
+        Assert.All(keys, key => Assert.True(template.TryGetValue(key.Name, out var names) && names.Contains(key.Key), $"{key.Name}/{key.Key} is not in the secrets template"));
         var config = Assert.Single(objects.OfType<V1ConfigMap>());
         Assert.StartsWith("http://", config.Data["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("Production", config.Data["DOTNET_ENVIRONMENT"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(RenderedManifests.Overlays), MemberType = typeof(RenderedManifests))]
+    public void TheMigrationJobReadsEachDatabasesConnectionStringAndNoOtherSecret(string overlay)
+    {
+        var job = Assert.Single(RenderedManifests.Objects(RenderedManifests.Render(overlay)).OfType<V1Job>());
+
+        Assert.Equal(["policydb", "scimdb"], job.Spec.Template.Spec.Containers.Select(c => c.Name).Order());
+        Assert.All(job.Spec.Template.Spec.Containers, container =>
+        {
+            Assert.DoesNotContain(container.EnvFrom ?? [], source => source.SecretRef is not null);
+            var secret = Assert.Single(container.Env ?? [], variable => variable.ValueFrom?.SecretKeyRef is not null);
+            Assert.Equal($"ConnectionStrings__{container.Name}", secret.Name);
+            Assert.Equal($"ConnectionStrings__{container.Name}", secret.ValueFrom.SecretKeyRef.Key);
+        });
     }
 
     private static string? Target(V1NetworkPolicy policy) =>
