@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Provisioning.PolicyService.Data;
 
@@ -50,6 +52,9 @@ public static class DatabaseMigration
             // MigrateAsync would still build the migrations' model to compare with the service's: code and data the
             // process then keeps, 3-4 MB here (docs/benchmarks.md, "The young generation's budget, and the native
             // heap").
+            // On a fresh database EF would read its history table before creating it, and log each failed read as
+            // an error (twice: here and inside MigrateAsync). Created first, the table is simply empty.
+            await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
             if ((await database.GetPendingMigrationsAsync()).Any())
             {
                 await database.MigrateAsync();
