@@ -70,7 +70,7 @@ public static class Memberships
             return [];
         }
         var rows = await (from m in db.GroupMembers
-                          // The connection leads the groups' key, as in UserReads.
+                          // The connection leads the groups' key, as in UserGroupsProjection.
                           join g in db.Groups on new { m.ConnectionId, Id = m.GroupId } equals new { g.ConnectionId, g.Id }
                           where m.ConnectionId == connectionId && userIds.Contains(m.MemberId)
                           orderby g.DisplayNameKey
