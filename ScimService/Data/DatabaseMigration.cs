@@ -48,14 +48,17 @@ public static class DatabaseMigration
             // for another replica's migration, or building an index on a large table, may take minutes.
             await database.ExecuteSqlRawAsync("SET statement_timeout = '2min'");
             await database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(hashtext('provisioning:migrate:scimdb'))");
-            // Where the Kubernetes Job (or another replica) migrated first, nothing is pending, and asking is one query.
+            // Where the Kubernetes Job (or another replica) migrated first, nothing is pending, and asking is two queries.
             // MigrateAsync would still build the migrations' model to compare with the service's: code and data the
-            // process then keeps, 6-7 MB here (docs/benchmarks.md, "The young generation's budget, and the
-            // native heap").
-            // On a fresh database EF would read its history table before creating it, and log each failed read as
-            // an error (twice: here and inside MigrateAsync). Created first, the table is simply empty.
-            await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
-            if ((await database.GetPendingMigrationsAsync()).Any())
+            // process then keeps, 6-7 MB here (docs/benchmarks.md, "The young generation's budget, and the native heap").
+            // On a fresh database EF would read its history table before creating it and log each failed read
+            // as an error (in the pending check and again inside MigrateAsync): there the table is created first.
+            if (!await HistoryTableExistsAsync(database))
+            {
+                await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
+                await database.MigrateAsync();
+            }
+            else if ((await database.GetPendingMigrationsAsync()).Any())
             {
                 await database.MigrateAsync();
             }
@@ -68,6 +71,13 @@ public static class DatabaseMigration
             await database.ExecuteSqlRawAsync("RESET statement_timeout");
             await database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<bool> HistoryTableExistsAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
+    {
+        await using var command = database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL";
+        return await command.ExecuteScalarAsync() is true;
     }
 
     /// <summary>

@@ -12,7 +12,6 @@ namespace Provisioning.ScimService.Users;
 public static class UserGroupsProjection
 {
     /// <summary>The groups a user belongs to, in display-name order: written once, inlined into the projection below.</summary>
-    /// <remarks>First in the class: the initializer below reads its expression.</remarks>
     [Inlined]
     private static List<GroupReference> GroupsOf(ScimDbContext db, Guid connectionId, ScimUser user) =>
         throw new InvalidOperationException("GroupsOf only stands in a query passed to QueryInlining.Inline.");
