@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 
@@ -10,7 +11,7 @@ public static class GroupWriter
     public static void Write(ScimGroup group, ResourceTypeDefinition type, JsonObject attributes)
     {
         group.DisplayName = IndexedValues.Checked(attributes["displayName"]!.GetValue<string>(), "displayName")!;
-        group.DisplayNameKey = group.DisplayName.ToLowerInvariant();
+        group.DisplayNameKey = CaseFolding.Fold(group.DisplayName);
         group.ExternalId = IndexedValues.Checked(attributes["externalId"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null, "externalId");
         group.Attributes = attributes.ToJsonString();
         group.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();

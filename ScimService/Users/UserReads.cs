@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Provisioning.ScimService.Groups;
+using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Users;
 
@@ -37,8 +38,8 @@ public static class UserReads
 
     private const string ByIdAlone = $"SELECT {Columns} FROM scim_users u WHERE u.connection_id = $1 AND u.id = $2";
 
-    /// <summary>By userName, case-insensitively (lower() in SQL, as the general filter compares it): $3 rows at most, in id order.</summary>
-    internal const string ByUserNameKey = UsersWithGroups + " WHERE u.connection_id = $1 AND u.user_name_key = lower($2) ORDER BY u.id LIMIT $3";
+    /// <summary>By userName's key ($2, folded by <see cref="CaseFolding"/>), case-insensitively: $3 rows at most, in id order.</summary>
+    internal const string ByUserNameKey = UsersWithGroups + " WHERE u.connection_id = $1 AND u.user_name_key = $2 ORDER BY u.id LIMIT $3";
 
     /// <summary>By externalId, case-exact: $3 rows at most, in id order.</summary>
     internal const string ByExternalIdValue = UsersWithGroups + " WHERE u.connection_id = $1 AND u.external_id = $2 ORDER BY u.id LIMIT $3";
@@ -48,7 +49,7 @@ public static class UserReads
 
     /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order, with their groups.</summary>
     public static Task<List<UserWithGroups>> ByUserNameAsync(ScimDbContext db, Guid connectionId, string userName, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(db, ByUserNameKey, connectionId, userName, limit, withGroups: true, cancellationToken);
+        ReadAsync(db, ByUserNameKey, connectionId, CaseFolding.Fold(userName), limit, withGroups: true, cancellationToken);
 
     /// <summary>The first <paramref name="limit"/> users whose externalId is <paramref name="externalId"/> (case-exact), in id order, with their groups.</summary>
     public static Task<List<UserWithGroups>> ByExternalIdAsync(ScimDbContext db, Guid connectionId, string externalId, int limit, CancellationToken cancellationToken) =>

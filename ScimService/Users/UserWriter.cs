@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Protocol;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
 
@@ -14,12 +15,12 @@ public static class UserWriter
     public static void Write(ScimUser user, ResourceTypeDefinition type, JsonObject attributes)
     {
         user.UserName = IndexedValues.Checked(attributes["userName"]!.GetValue<string>(), "userName")!;
-        user.UserNameKey = user.UserName.ToLowerInvariant();
+        user.UserNameKey = CaseFolding.Fold(user.UserName);
         user.ExternalId = IndexedValues.Checked(Text(attributes, "externalId"), "externalId");
         user.DisplayName = Text(attributes, "displayName");
         user.Active = attributes["active"] is JsonValue active && active.TryGetValue<bool>(out var isActive) ? isActive : true;
         user.EmailValues = attributes["emails"] is JsonArray emails
-            ? emails.Select(e => (e as JsonObject)?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? IndexedValues.Checked(s, "emails.value")!.ToLowerInvariant() : null)
+            ? emails.Select(e => (e as JsonObject)?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? CaseFolding.Fold(IndexedValues.Checked(s, "emails.value")!) : null)
                 .OfType<string>().Distinct().ToArray()
             : [];
         user.Attributes = attributes.ToJsonString();

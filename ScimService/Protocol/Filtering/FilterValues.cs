@@ -83,8 +83,8 @@ internal static class FilterValues
     {
         if (!caseExact)
         {
-            actual = actual.ToLowerInvariant();
-            expected = expected.ToLowerInvariant();
+            actual = CaseFolding.Fold(actual);
+            expected = CaseFolding.Fold(expected);
         }
         return op switch
         {

@@ -57,10 +57,11 @@ internal static class SqlComparison
             ComparisonOperator.Ew => "%" + EscapeLike(value),
             _ => value,
         };
-        var parameter = parameters.Add(pattern, NpgsqlDbType.Text);
+        // A folded key is compared with the value folded the same way, in .NET (CaseFolding), not by lower().
+        var parameter = parameters.Add(operand.Storage == SqlStorage.LowerCaseText ? CaseFolding.Fold(pattern) : pattern, NpgsqlDbType.Text);
         var (left, right) = operand.Storage switch
         {
-            SqlStorage.LowerCaseText => (operand.Sql, $"lower({parameter})"),
+            SqlStorage.LowerCaseText => (operand.Sql, parameter),
             _ when !caseExact => ($"lower({operand.Sql})", $"lower({parameter})"),
             _ => (operand.Sql, parameter),
         };

@@ -142,7 +142,7 @@ internal sealed class SqlFilterBuilder(ResourceTypeDefinition type, SqlParameter
     private string WithEmailIndex(FilterNode inner, string exists)
     {
         var hints = RequiredValues(inner)
-            .Select(value => $"r.email_values @> ARRAY[lower({parameters.Add(value, NpgsqlDbType.Text)})]::text[]")
+            .Select(value => $"r.email_values @> ARRAY[{parameters.Add(CaseFolding.Fold(value), NpgsqlDbType.Text)}]::text[]")
             .ToList();
         return hints.Count == 0 ? exists : $"({string.Join(" AND ", hints)} AND {exists})";
     }

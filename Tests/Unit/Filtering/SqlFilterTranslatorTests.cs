@@ -8,7 +8,8 @@ namespace Provisioning.Tests.Unit.Filtering;
 public sealed class SqlFilterTranslatorTests
 {
     [Theory]
-    [InlineData("userName eq \"Ada@Example.com\"", "r.user_name_key = lower(@f0)", "f0=Ada@Example.com:Text")]
+    [InlineData("userName eq \"Ada@Example.com\"", "r.user_name_key = @f0", "f0=ada@example.com:Text")]
+    [InlineData("userName eq \"İlknur@Example.com\"", "r.user_name_key = @f0", "f0=İlknur@example.com:Text")]
     [InlineData("externalId eq \"9b1f\"", "r.external_id = @f0", "f0=9b1f:Text")]
     [InlineData("displayName eq \"Ada\"", "lower(r.display_name) = lower(@f0)", "f0=Ada:Text")]
     [InlineData("id eq \"0191c6e0-0000-7000-8000-000000000001\"", "r.id = @f0", "f0=0191c6e0-0000-7000-8000-000000000001:Uuid")]
@@ -25,7 +26,7 @@ public sealed class SqlFilterTranslatorTests
 
     [Fact]
     public void GroupsCompareDisplayNameThroughItsLowerCaseKey() =>
-        Assert.Equal(("r.display_name_key = lower(@f0)", "f0=Engineering:Text"), Of("displayName eq \"Engineering\"", ResourceTypes.Group));
+        Assert.Equal(("r.display_name_key = @f0", "f0=engineering:Text"), Of("displayName eq \"Engineering\"", ResourceTypes.Group));
 
     [Theory]
     [InlineData("active eq true", "r.active = TRUE")]
@@ -67,7 +68,7 @@ public sealed class SqlFilterTranslatorTests
 
     [Fact]
     public void AndBindsTighterThanOrInTheSqlToo() => Assert.Equal(
-        ("((r.user_name_key = lower(@f0) AND r.external_id = @f1) OR r.active = FALSE)", "f0=a:Text; f1=b:Text"),
+        ("((r.user_name_key = @f0 AND r.external_id = @f1) OR r.active = FALSE)", "f0=a:Text; f1=b:Text"),
         Of("userName eq \"a\" and externalId eq \"b\" or active eq false"));
 
     [Theory]
