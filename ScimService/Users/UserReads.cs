@@ -83,6 +83,7 @@ public static class UserReads
         }
     }
 
+    /// <summary>The row's columns by position, in <see cref="Columns"/>' order; <c>UserReadsTests</c> compares each property with EF's read of the same row.</summary>
     private static ScimUser UserIn(NpgsqlDataReader reader) => new()
     {
         Id = reader.GetGuid(0),
