@@ -39,7 +39,7 @@ public static class DatabaseMigration
         e is Npgsql.NpgsqlException { IsTransient: true } || e.InnerException is Npgsql.NpgsqlException { IsTransient: true };
 
     /// <summary>Replicas starting together migrate one after another, never the same migration twice.</summary>
-    private static async Task MigrateUnderLockAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
+    private static async Task MigrateUnderLockAsync(DatabaseFacade database)
     {
         await database.OpenConnectionAsync();
         try
@@ -73,7 +73,7 @@ public static class DatabaseMigration
         }
     }
 
-    private static async Task<bool> HistoryTableExistsAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
+    private static async Task<bool> HistoryTableExistsAsync(DatabaseFacade database)
     {
         await using var command = database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL";

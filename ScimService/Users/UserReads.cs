@@ -21,6 +21,9 @@ public static class UserReads
     private const string Columns =
         "u.id, u.connection_id, u.user_name, u.user_name_key, u.external_id, u.display_name, u.active, u.attributes, u.email_values, u.custom_values, u.version, u.created, u.last_modified";
 
+    /// <summary>Where the groups' two arrays start in a row that has them: after <see cref="Columns"/>.</summary>
+    private static readonly int GroupsOrdinal = Columns.Split(',').Length;
+
     /// <summary>The user's groups in display-name order, beside its row; every look-up goes through a key the connection leads.</summary>
     private const string UsersWithGroups = $"""
         SELECT {Columns}, g.ids, g.names
@@ -45,18 +48,18 @@ public static class UserReads
     internal const string ByExternalIdValue = UsersWithGroups + " WHERE u.connection_id = $1 AND u.external_id = $2 ORDER BY u.id LIMIT $3";
 
     public static async Task<UserWithGroups?> FindAsync(ScimDbContext db, Guid connectionId, Guid userId, bool withGroups, CancellationToken cancellationToken) =>
-        (await ReadAsync(db, withGroups ? ById : ByIdAlone, connectionId, userId, null, withGroups, cancellationToken)).SingleOrDefault();
+        (await ReadAsync(db, withGroups ? ById : ByIdAlone, connectionId, userId, null, cancellationToken)).SingleOrDefault();
 
     /// <summary>The first <paramref name="limit"/> users whose userName equals <paramref name="userName"/> case-insensitively, in id order, with their groups.</summary>
     public static Task<List<UserWithGroups>> ByUserNameAsync(ScimDbContext db, Guid connectionId, string userName, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(db, ByUserNameKey, connectionId, CaseFolding.Fold(userName), limit, withGroups: true, cancellationToken);
+        ReadAsync(db, ByUserNameKey, connectionId, CaseFolding.Fold(userName), limit, cancellationToken);
 
     /// <summary>The first <paramref name="limit"/> users whose externalId is <paramref name="externalId"/> (case-exact), in id order, with their groups.</summary>
     public static Task<List<UserWithGroups>> ByExternalIdAsync(ScimDbContext db, Guid connectionId, string externalId, int limit, CancellationToken cancellationToken) =>
-        ReadAsync(db, ByExternalIdValue, connectionId, externalId, limit, withGroups: true, cancellationToken);
+        ReadAsync(db, ByExternalIdValue, connectionId, externalId, limit, cancellationToken);
 
-    private static async Task<List<UserWithGroups>> ReadAsync(ScimDbContext db, string sql, Guid connectionId, object key, int? limit, bool withGroups,
-        CancellationToken cancellationToken)
+    /// <summary>The statement's users; with their groups when it reads them (every statement here but <see cref="ByIdAlone"/>).</summary>
+    private static async Task<List<UserWithGroups>> ReadAsync(ScimDbContext db, string sql, Guid connectionId, object key, int? limit, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -70,10 +73,11 @@ public static class UserReads
                 command.Parameters.Add(new NpgsqlParameter { Value = rows });
             }
             await using var reader = await command.ExecuteReaderAsync(limit is null ? CommandBehavior.SingleRow : CommandBehavior.Default, cancellationToken);
+            var withGroups = reader.FieldCount > GroupsOrdinal;
             var users = new List<UserWithGroups>(1);
             while (await reader.ReadAsync(cancellationToken))
             {
-                users.Add(new UserWithGroups(UserIn(reader), withGroups ? GroupsIn(reader, 13) : null));
+                users.Add(new UserWithGroups(UserIn(reader), withGroups ? GroupsIn(reader) : null));
             }
             return users;
         }
@@ -101,14 +105,14 @@ public static class UserReads
         LastModified = reader.GetFieldValue<DateTimeOffset>(12),
     };
 
-    private static List<GroupReference> GroupsIn(NpgsqlDataReader reader, int ordinal)
+    private static List<GroupReference> GroupsIn(NpgsqlDataReader reader)
     {
-        if (reader.IsDBNull(ordinal))
+        if (reader.IsDBNull(GroupsOrdinal))
         {
             return [];
         }
-        var ids = reader.GetFieldValue<Guid[]>(ordinal);
-        var names = reader.GetFieldValue<string[]>(ordinal + 1);
+        var ids = reader.GetFieldValue<Guid[]>(GroupsOrdinal);
+        var names = reader.GetFieldValue<string[]>(GroupsOrdinal + 1);
         var groups = new List<GroupReference>(ids.Length);
         for (var i = 0; i < ids.Length; i++)
         {

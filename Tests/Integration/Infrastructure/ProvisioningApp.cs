@@ -2,9 +2,12 @@ using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Provisioning.Contracts;
+using Provisioning.ScimService;
 using Provisioning.Tests.Reliability;
 using StackExchange.Redis;
 
@@ -32,6 +35,11 @@ public class ProvisioningApp : IAsyncLifetime
     /// <summary>A connection of the test's own to the system's Redis, for tests that read or race what the services keep there.</summary>
     public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
         await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("redis"))!);
+
+    /// <summary>ScimService's model on a connection of the test's own to scimdb, configured as the service configures it.</summary>
+    public async Task<ScimDbContext> CreateScimDbContextAsync(params IInterceptor[] interceptors) =>
+        new(new DbContextOptionsBuilder<ScimDbContext>()
+            .UseNpgsql(await App.GetConnectionStringAsync("scimdb")).UseSnakeCaseNamingConvention().AddInterceptors(interceptors).Options);
 
     /// <summary>
     /// A fresh folder for an AppHost's local data, in the temp directory and searchable by everyone, so the postgres

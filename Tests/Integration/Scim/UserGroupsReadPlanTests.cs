@@ -28,11 +28,9 @@ public sealed class UserGroupsReadPlanTests(ProvisioningApp app)
     {
         var recorder = new StatementRecorder();
         var connectionString = await app.App.GetConnectionStringAsync("scimdb");
-        var options = new DbContextOptionsBuilder<ScimDbContext>()
-            .UseNpgsql(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(recorder).Options;
         var connectionId = Guid.NewGuid();
         var userId = Guid.NewGuid();
-        await using (var db = new ScimDbContext(options))
+        await using (var db = await app.CreateScimDbContextAsync(recorder))
         {
             await db.Users.Where(u => u.ConnectionId == connectionId).Select(UserGroupsProjection.WithGroups(db, connectionId)).ToListAsync();
             await Memberships.GroupsOfAsync(db, connectionId, [userId], CancellationToken.None);

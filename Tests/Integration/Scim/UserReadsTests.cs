@@ -1,5 +1,4 @@
 using System.Collections;
-using Aspire.Hosting.Testing;
 using Microsoft.EntityFrameworkCore;
 using Provisioning.ScimService;
 using Provisioning.ScimService.Users;
@@ -21,9 +20,7 @@ public sealed class UserReadsTests(ProvisioningApp app)
         var tenant = await app.CreateTenantAsync();
         var userName = Unique("Reads");
         var created = await tenant.Scim.CreateUserAsync(userName, """ "externalId": "ext-reads" """);
-        var options = new DbContextOptionsBuilder<ScimDbContext>()
-            .UseNpgsql(await app.App.GetConnectionStringAsync("scimdb")).UseSnakeCaseNamingConvention().Options;
-        await using var db = new ScimDbContext(options);
+        await using var db = await app.CreateScimDbContextAsync();
         var connectionId = tenant.Connection.Id;
         var id = Guid.Parse(created.Id());
 
