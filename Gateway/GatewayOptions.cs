@@ -42,6 +42,15 @@ public sealed class GatewayOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 
+    /// <summary>
+    /// The largest body accepted on every other route: the token endpoint's form (a client id, a secret and a
+    /// grant type) and the Admin UI's forms are a few kilobytes. Without it Kestrel's default of 30 MB let
+    /// anyone, unauthenticated, make PolicyService or the Admin UI hold tens of MB of form values under heaps
+    /// capped at 64 and 128 MB.
+    /// </summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public long MaxFormBodyBytes { get; set; } = 65_536;
+
     /// <summary>How long a refused token is remembered, shorter so a new token works almost at once.</summary>
     public TimeSpan RefusedTokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(1);
 

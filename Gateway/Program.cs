@@ -25,6 +25,7 @@ app.UseWhen(ScimRoutes.Matches, scim => scim
     .UseScimAuthentication()
     .UseRateLimiter()
     .UseScimRequestBodyLimit());
+app.UseWhen(context => !ScimRoutes.Matches(context), other => other.UseFormRequestBodyLimit());
 app.UseAddressLimitedRoutes();
 app.UseRequestTimeouts();
 app.MapReverseProxy();
