@@ -18,7 +18,9 @@ public static class UserWriter
         user.UserNameKey = CaseFolding.Fold(user.UserName);
         user.ExternalId = IndexedValues.Checked(Text(attributes, "externalId"), "externalId");
         user.DisplayName = Text(attributes, "displayName");
+        // A user sent without "active" is provisioned as active: the representation says so, as the filters do.
         user.Active = attributes["active"] is JsonValue active && active.TryGetValue<bool>(out var isActive) ? isActive : true;
+        attributes["active"] = user.Active;
         user.EmailValues = attributes["emails"] is JsonArray emails
             ? emails.Select(e => (e as JsonObject)?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? CaseFolding.Fold(IndexedValues.Checked(s, "emails.value")!) : null)
                 .OfType<string>().Distinct().ToArray()

@@ -22,7 +22,9 @@ internal static class SqlComparison
             SqlStorage.Constant => FilterValues.CompareText(operand.Sql, comparison.Operator, FilterValues.Text(comparison), attribute.CaseExact)
                 ? "TRUE" : "FALSE",
             SqlStorage.Boolean => $"{operand.Sql} {Equality(comparison.Operator)} {(FilterValues.Boolean(comparison) ? "TRUE" : "FALSE")}",
-            SqlStorage.Timestamp => $"{operand.Sql} {Sign(comparison.Operator)} "
+            // meta.created and meta.lastModified are shown to the millisecond (Meta.Timestamp) and kept to the
+            // microsecond: compared as shown, the value a client was given matches eq and le, and gt leaves it out.
+            SqlStorage.Timestamp => $"date_trunc('milliseconds', {operand.Sql}) {Sign(comparison.Operator)} "
                 + parameters.Add(FilterValues.DateTime(comparison).ToUniversalTime(), NpgsqlDbType.TimestampTz),
             SqlStorage.Uuid => Uuid(comparison, operand, parameters),
             _ => attribute.Type switch

@@ -158,6 +158,19 @@ public sealed class BadInputTests(ProvisioningApp app)
         await ScimAssert.ErrorAsync(response, HttpStatusCode.NotFound);
     }
 
+    /// <summary>The signed context carries the path: a long one must not make the Gateway's own context unreadable (an IdP reads 401 as wrong credentials).</summary>
+    [Theory]
+    [InlineData("Users")]
+    [InlineData("Groups")]
+    public async Task AnIdLongerThanAnyRealOneIs404NotAnUnauthenticatedRequest(string resource)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync($"{resource}/{new string('a', 6000)}");
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.NotFound);
+    }
+
     /// <summary>Random text does not compress: a value this long would not fit PostgreSQL's index entries.</summary>
     private static string Incompressible(int length) =>
         Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(length))[..length];

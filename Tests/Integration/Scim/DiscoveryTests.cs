@@ -45,6 +45,21 @@ public sealed class DiscoveryTests(ProvisioningApp app)
     }
 
     [Theory]
+    [InlineData("ServiceProviderConfig")]
+    [InlineData("Schemas")]
+    [InlineData("Schemas/urn:ietf:params:scim:schemas:core:2.0:User")]
+    [InlineData("ResourceTypes")]
+    [InlineData("ResourceTypes/User")]
+    public async Task AFilteredDiscoveryRequestIs403WithAScimError(string path)
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.GetAsync(path + "?filter=" + Uri.EscapeDataString("id eq \"x\""));
+
+        await ScimAssert.ErrorAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
     [InlineData("POST", "ServiceProviderConfig")]
     [InlineData("PUT", "Schemas/urn:ietf:params:scim:schemas:core:2.0:User")]
     [InlineData("DELETE", "ResourceTypes/User")]

@@ -76,6 +76,28 @@ public sealed class ListingTests(ProvisioningApp app)
         Assert.Equal(["alice@example.com", "carol@example.com"], UserNames(list));
     }
 
+    [Theory]
+    [InlineData("meta.lastModified")]
+    [InlineData("meta.created")]
+    public async Task ATimestampAUserWasGivenFindsItInAFilter(string attribute)
+    {
+        var tenant = await app.CreateTenantAsync();
+        var user = await tenant.Scim.CreateUserAsync("stamped@example.com");
+        var stamp = user["meta"]![attribute["meta.".Length..]]!.GetValue<string>();
+
+        async Task<int> MatchesAsync(string op) => (await tenant.Scim.GetJsonAsync(
+            $"Users?filter={Filter($"userName eq \"stamped@example.com\" and {attribute} {op} \"{stamp}\"")}"))["totalResults"]!.GetValue<int>();
+
+        // An incremental sync asks for what changed after the newest value it saw: the answer must end.
+        string[] operators = ["eq", "le", "ge", "gt", "lt"];
+        var matches = new List<int>();
+        foreach (var op in operators)
+        {
+            matches.Add(await MatchesAsync(op));
+        }
+        Assert.Equal([1, 1, 1, 0, 0], matches);
+    }
+
     [Fact]
     public async Task SortingIsStableAndPagesDoNotOverlap()
     {

@@ -147,6 +147,21 @@ public sealed class UsersTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task AUserSentWithoutActiveIsShownActiveAsTheFiltersFindIt()
+    {
+        var tenant = await app.CreateTenantAsync();
+        using var created = await tenant.Scim.PostScimAsync("Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"no-active@example.com"}""");
+        var user = await ScimAssert.SuccessAsync(created, HttpStatusCode.Created);
+
+        var read = await tenant.Scim.GetJsonAsync($"Users/{user.Id()}");
+        var active = await tenant.Scim.GetJsonAsync($"Users?filter={Uri.EscapeDataString("userName eq \"no-active@example.com\" and active eq true")}");
+
+        Assert.True(user["active"]!.GetValue<bool>());
+        Assert.True(read["active"]!.GetValue<bool>());
+        Assert.Equal(1, active["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task DeleteRemovesTheUserAndASecondDeleteIsNotFound()
     {
         var tenant = await app.CreateTenantAsync();

@@ -13,8 +13,8 @@ public sealed class SqlFilterTranslatorTests
     [InlineData("externalId eq \"9b1f\"", "r.external_id = @f0", "f0=9b1f:Text")]
     [InlineData("displayName eq \"Ada\"", "lower(r.display_name) = lower(@f0)", "f0=Ada:Text")]
     [InlineData("id eq \"0191c6e0-0000-7000-8000-000000000001\"", "r.id = @f0", "f0=0191c6e0-0000-7000-8000-000000000001:Uuid")]
-    [InlineData("meta.lastModified gt \"2011-05-13T04:42:34+02:00\"", "r.last_modified > @f0", "f0=2011-05-13T02:42:34.0000000+00:00:TimestampTz")]
-    [InlineData("meta.created le \"2011-05-13\"", "r.created <= @f0", "f0=2011-05-13T00:00:00.0000000+00:00:TimestampTz")]
+    [InlineData("meta.lastModified gt \"2011-05-13T04:42:34+02:00\"", "date_trunc('milliseconds', r.last_modified) > @f0", "f0=2011-05-13T02:42:34.0000000+00:00:TimestampTz")]
+    [InlineData("meta.created le \"2011-05-13\"", "date_trunc('milliseconds', r.created) <= @f0", "f0=2011-05-13T00:00:00.0000000+00:00:TimestampTz")]
     [InlineData("externalId sw \"a_b\"", "r.external_id LIKE @f0 ESCAPE '\\'", "f0=a\\_b%:Text")]
     [InlineData("externalId gt \"m\"", "r.external_id COLLATE \"C\" > @f0", "f0=m:Text")]
     public void DedicatedColumnsAreUsedWhereTheyExist(string filter, string sql, string parameter)
