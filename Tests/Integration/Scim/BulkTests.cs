@@ -68,6 +68,29 @@ public sealed class BulkTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task ABulkIdUsedTwiceRejectsTheWholeRequestBeforeAnythingIsCreated()
+    {
+        var tenant = await app.CreateTenantAsync();
+        string first = Unique(), second = Unique();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Users","bulkId":"twice","data":{"userName":"{{{first}}}"}},
+              {"method":"POST","path":"/Groups","bulkId":"g","data":{"displayName":"{{{Unique()}}}","members":[{"value":"bulkId:twice"}]}},
+              {"method":"POST","path":"/Users","bulkId":"twice","data":{"userName":"{{{second}}}"}}]}
+            """);
+
+        var error = await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("'twice'", error["detail"]!.GetValue<string>());
+        foreach (var userName in new[] { first, second })
+        {
+            var found = await tenant.Scim.GetJsonAsync($"Users?filter={Uri.EscapeDataString($"userName eq \"{userName}\"")}");
+            Assert.Equal(0, found["totalResults"]!.GetValue<int>());
+        }
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Groups"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task FailOnErrorsStopsAfterThatManyFailures()
     {
         var tenant = await app.CreateTenantAsync();
