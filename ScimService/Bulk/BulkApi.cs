@@ -45,6 +45,7 @@ public static class BulkApi
         foreach (var index in schedule.Order)
         {
             var operation = request.Operations[index];
+            var resolved = operation.Resolve(createdIds);
             var unresolved = schedule.ReferencesOf(index).FirstOrDefault(r => !createdIds.ContainsKey(r));
             var outcome = (schedule.IsBlocked(index), unresolved) switch
             {
@@ -52,14 +53,14 @@ public static class BulkApi
                     "The bulkId references of this operation form a cycle, so it can never run."),
                 (_, not null) => ScimResults.Error(StatusCodes.Status409Conflict,
                     $"bulkId '{unresolved}' does not resolve: no operation of this request created it."),
-                _ => await ExecuteAsync(operation.Resolve(createdIds), call, db, writes, memberships, logger, cancellationToken),
+                _ => await ExecuteAsync(resolved, call, db, writes, memberships, logger, cancellationToken),
             };
 
             if (operation.BulkId is not null && outcome.StatusCode == StatusCodes.Status201Created && outcome.Body?["id"] is JsonValue id)
             {
                 createdIds[operation.BulkId] = id.GetValue<string>();
             }
-            results.Add(BulkResponseOperation.Create(operation, outcome));
+            results.Add(BulkResponseOperation.Create(resolved, outcome, call.Request));
             // A dependency that is down fails every later operation too, each only after its timeout:
             // stop here and report what ran (RFC 7644 §3.7.3 lets a response end early).
             if (outcome.StatusCode == StatusCodes.Status503ServiceUnavailable

@@ -23,6 +23,25 @@ public sealed record BulkRequest(int? FailOnErrors, IReadOnlyList<BulkOperation>
         {
             throw ScimProtocolException.BadRequest(ScimType.InvalidSyntax, "A bulk request needs an \"Operations\" array.");
         }
-        return new BulkRequest(failOnErrors, operations.Select((op, i) => BulkOperation.Parse(op, i)).ToList());
+        var parsed = operations.Select((op, i) => BulkOperation.Parse(op, i)).ToList();
+        RefuseDuplicateBulkIds(parsed);
+        return new BulkRequest(failOnErrors, parsed);
+    }
+
+    /// <summary>
+    /// RFC 7644 §3.7: a bulkId is "unique within a bulk request". A repeated one would leave its
+    /// references meaning whichever operation ran last, so the request is refused before anything runs.
+    /// </summary>
+    private static void RefuseDuplicateBulkIds(IReadOnlyList<BulkOperation> operations)
+    {
+        var firstUse = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            if (operations[i].BulkId is { } bulkId && !firstUse.TryAdd(bulkId, i))
+            {
+                throw ScimProtocolException.BadRequest(ScimType.InvalidValue,
+                    $"bulkId '{bulkId}' is used by operations {firstUse[bulkId] + 1} and {i + 1}; a bulkId must be unique within a bulk request.");
+            }
+        }
     }
 }

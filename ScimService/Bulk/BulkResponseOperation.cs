@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Provisioning.ScimService.Http;
 using Provisioning.ScimService.Protocol;
 
 namespace Provisioning.ScimService.Bulk;
 
 public static class BulkResponseOperation
 {
-    /// <summary>RFC 7644 §3.7.3: method, bulkId, version and location on success; the error as its response on failure.</summary>
-    public static JsonObject Create(BulkOperation op, ScimJsonResult outcome)
+    /// <summary>
+    /// RFC 7644 §3.7.3: method, bulkId, version and location; the error as its response on failure.
+    /// <paramref name="op"/> is the operation with its bulkId references resolved as far as they went.
+    /// </summary>
+    public static JsonObject Create(BulkOperation op, ScimJsonResult outcome, HttpRequest request)
     {
         var status = outcome.StatusCode ?? StatusCodes.Status500InternalServerError;
         var result = new JsonObject { ["method"] = op.Method };
@@ -19,13 +23,9 @@ public static class BulkResponseOperation
         {
             result["version"] = outcome.ETag;
         }
-        if (status < 400 && outcome.Body?["meta"]?["location"] is JsonValue location)
+        if ((op.Method == "POST" ? outcome.Location : Location(op, request)) is { } location)
         {
-            result["location"] = location.GetValue<string>();
-        }
-        else if (status < 400 && op.Method != "POST")
-        {
-            result["location"] = op.Path;
+            result["location"] = location;
         }
         result["status"] = status.ToString(CultureInfo.InvariantCulture);
         if (status >= 400)
@@ -33,5 +33,22 @@ public static class BulkResponseOperation
             result["response"] = outcome.Body?.DeepClone();
         }
         return result;
+    }
+
+    /// <summary>
+    /// The resource endpoint URL a PUT, PATCH or DELETE addressed, failed or not ("REQUIRED in a
+    /// response, except in the event of a POST failure"). None while its path still holds a bulkId
+    /// that never resolved, or names no resource of ours: there is no URL to give, and the error says why.
+    /// </summary>
+    private static string? Location(BulkOperation op, HttpRequest request)
+    {
+        var segments = op.Path.Trim('/').Split('/');
+        var endpoint = segments is [var type, _] ? type.ToLowerInvariant() switch
+        {
+            "users" => "/Users",
+            "groups" => "/Groups",
+            _ => null,
+        } : null;
+        return endpoint is not null && Guid.TryParse(segments[1], out var id) ? ResourceLocation.For(request, endpoint, id) : null;
     }
 }

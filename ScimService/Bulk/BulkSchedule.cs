@@ -11,7 +11,7 @@ public sealed class BulkSchedule
 {
     private readonly IReadOnlyList<BulkOperation> _operations;
     private readonly IReadOnlyList<string>[] _references;
-    private readonly Dictionary<string, List<int>> _creators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _creators = new(StringComparer.Ordinal);
     private readonly Visit[] _visits;
     private readonly List<int> _order;
 
@@ -25,9 +25,10 @@ public sealed class BulkSchedule
         _order = new List<int>(operations.Count);
         for (var i = 0; i < operations.Count; i++)
         {
+            // BulkRequest.Parse refuses a request that repeats a bulkId, so each has one creator.
             if (operations[i].BulkId is { } bulkId)
             {
-                (_creators.TryGetValue(bulkId, out var list) ? list : _creators[bulkId] = []).Add(i);
+                _creators.Add(bulkId, i);
             }
         }
     }
@@ -67,7 +68,7 @@ public sealed class BulkSchedule
         foreach (var reference in _references[index])
         {
             // A bulkId no operation creates fails when its operation runs; nothing to order here.
-            foreach (var creator in _creators.GetValueOrDefault(reference) ?? [])
+            if (_creators.TryGetValue(reference, out var creator))
             {
                 resolvable &= Walk(creator);
             }

@@ -68,6 +68,73 @@ public sealed class BulkTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task PatchAndDeleteReportTheAbsoluteUrlOfTheResourceTheirBulkIdResolvedTo()
+    {
+        var tenant = await app.CreateTenantAsync();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Groups","bulkId":"gg","data":{"displayName":"{{{Unique()}}}"}},
+              {"method":"POST","path":"/Users","bulkId":"uu","data":{"userName":"{{{Unique()}}}"}},
+              {"method":"PATCH","path":"/Groups/bulkId:gg","data":{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                "Operations":[{"op":"add","path":"members","value":[{"value":"bulkId:uu"}]}]}},
+              {"method":"DELETE","path":"/Users/bulkId:uu"}]}
+            """);
+
+        var operations = (await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray();
+        Assert.Equal(["POST:201", "POST:201", "PATCH:204", "DELETE:204"], operations.Select(op => $"{op!["method"]}:{op["status"]}"));
+        var groupLocation = operations[0]!["location"]!.GetValue<string>();
+        var userLocation = operations[1]!["location"]!.GetValue<string>();
+        Assert.StartsWith("http", groupLocation);
+        Assert.Equal(groupLocation, operations[2]!["location"]!.GetValue<string>());
+        Assert.Equal(userLocation, operations[3]!["location"]!.GetValue<string>());
+        Assert.Equal(groupLocation, (await tenant.Scim.GetJsonAsync(groupLocation))["meta"]!["location"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AFailedPatchNamesTheUrlItAddressedAndOneWhoseBulkIdNeverResolvedNamesNone()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var missing = Guid.NewGuid();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"PATCH","path":"/Users/{{{missing}}}","data":{"Operations":[{"op":"replace","value":{"active":false}}]}},
+              {"method":"DELETE","path":"/Users/bulkId:nowhere"}]}
+            """);
+
+        var operations = (await ScimAssert.SuccessAsync(response))["Operations"]!.AsArray();
+        Assert.Equal(["404", "409"], operations.Select(op => op!["status"]!.GetValue<string>()));
+        var location = operations[0]!["location"]!.GetValue<string>();
+        Assert.StartsWith("http", location);
+        Assert.EndsWith($"/scim/v2/Users/{missing}", location);
+        Assert.Null(operations[1]!["location"]);
+    }
+
+    [Fact]
+    public async Task ABulkIdUsedTwiceRejectsTheWholeRequestBeforeAnythingIsCreated()
+    {
+        var tenant = await app.CreateTenantAsync();
+        string first = Unique(), second = Unique();
+
+        using var response = await tenant.Scim.PostScimAsync("Bulk", $$$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:BulkRequest"],"Operations":[
+              {"method":"POST","path":"/Users","bulkId":"twice","data":{"userName":"{{{first}}}"}},
+              {"method":"POST","path":"/Groups","bulkId":"g","data":{"displayName":"{{{Unique()}}}","members":[{"value":"bulkId:twice"}]}},
+              {"method":"POST","path":"/Users","bulkId":"twice","data":{"userName":"{{{second}}}"}}]}
+            """);
+
+        var error = await ScimAssert.ErrorAsync(response, HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("'twice'", error["detail"]!.GetValue<string>());
+        foreach (var userName in new[] { first, second })
+        {
+            var found = await tenant.Scim.GetJsonAsync($"Users?filter={Uri.EscapeDataString($"userName eq \"{userName}\"")}");
+            Assert.Equal(0, found["totalResults"]!.GetValue<int>());
+        }
+        Assert.Equal(0, (await tenant.Scim.GetJsonAsync("Groups"))["totalResults"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task FailOnErrorsStopsAfterThatManyFailures()
     {
         var tenant = await app.CreateTenantAsync();
