@@ -121,7 +121,9 @@ public static class ScimInputs
     private static Gen<string> BulkOperation => Gen.Select(
         Gen.OneOf("POST", "PUT", "PATCH", "DELETE", "GET", "post", ""),
         Gen.Frequency<string>((3, Gen.OneOf("/Users", "/Groups")), (3, Target.Select(t => "/" + t)), (1, Gen.OneOf("/Users/bulkId:a", "/Groups/bulkId:b", "bulkId:", "/Bulk")), (1, Text)),
-        Gen.OneOf("a", "b", "c", "", "bulkId:a"),
+        // Mostly distinct, so that a request gets past the refusal of a repeated bulkId to the schedule; sometimes the
+        // ids the references above name, so that they resolve (and now and then repeat).
+        Gen.Frequency<string>((3, Gen.Int[0, 999].Select(i => "op" + i)), (2, Gen.OneOf("a", "b", "c", "", "bulkId:a"))),
         Gen.Frequency<string>((3, ResourceBody), (2, PatchBody), (1, Gen.OneOf("{\"displayName\":\"g\",\"members\":[{\"value\":\"bulkId:a\"},{\"value\":\"bulkId:b\"}]}"))),
         (method, path, bulkId, data) => $"{{\"method\":{JsonSerializer.Serialize(method)},\"path\":{JsonSerializer.Serialize(path)},\"bulkId\":{JsonSerializer.Serialize(bulkId)},\"data\":{data}}}");
 
