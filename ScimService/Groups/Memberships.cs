@@ -55,9 +55,13 @@ public static class Memberships
     public static Task<int> RemoveAllButAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> kept, CancellationToken cancellationToken)
     {
         var (ids, _) = Parse(kept);
-        return db.GroupMembers
-            .Where(m => m.ConnectionId == connectionId && m.GroupId == groupId && !ids.Contains(m.MemberId))
-            .ExecuteDeleteAsync(cancellationToken);
+        // An anti-join, so PostgreSQL hashes the kept ids: NOT (member_id = ANY(…)) would compare each member row
+        // with every kept id under a generic plan, and a PUT can name tens of thousands of members.
+        return db.Database.ExecuteSqlAsync($"""
+            DELETE FROM scim_group_members m
+            WHERE m.connection_id = {connectionId} AND m.group_id = {groupId}
+              AND NOT EXISTS (SELECT 1 FROM unnest({ids}) AS kept(id) WHERE kept.id = m.member_id)
+            """, cancellationToken);
     }
 
     /// <summary>Before a user or group is deleted: out of every group, and those groups' versions move on.</summary>
