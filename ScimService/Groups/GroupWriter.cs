@@ -17,6 +17,13 @@ public static class GroupWriter
         group.CustomValues = CustomValueIndex.Of(attributes, type).ToJsonString();
     }
 
+    /// <summary>
+    /// Whether writing these attributes would change the group as clients see it. Values the connection's declarations
+    /// no longer show do not count, as for a PATCH (<see cref="StoredAttributes"/>): the next change drops them.
+    /// </summary>
+    public static bool Changes(ScimGroup group, ResourceTypeDefinition type, JsonObject attributes) =>
+        !JsonNode.DeepEquals(StoredAttributes.Visible(JsonNode.Parse(group.Attributes)!.AsObject(), type), attributes);
+
     public static ScimGroup Create(Guid connectionId, ResourceTypeDefinition type, JsonObject attributes, DateTimeOffset now)
     {
         var group = new ScimGroup { ConnectionId = connectionId, DisplayName = "", DisplayNameKey = "", Attributes = "{}", Created = now, LastModified = now };

@@ -104,12 +104,17 @@ public static class GroupsApi
             return refused;
         }
         var group = write.Resource;
-        GroupWriter.Write(group, type, normalized.Attributes);
-        write.Touch();
+        // Okta and Entra push a group as it is again: like an unchanged PATCH, that keeps the version and logs nothing.
+        var attributesChanged = GroupWriter.Changes(group, type, normalized.Attributes);
+        if (attributesChanged)
+        {
+            GroupWriter.Write(group, type, normalized.Attributes);
+        }
         write.Provisioning.CustomAttributesSent(call.Operation("PUT", $"/Groups/{group.Id}"), null, group.Id,
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
+        var membersChanged = false;
         if (normalized.Members is { } members)
         {
             var replace = new ReplaceMembers(members);
@@ -117,10 +122,14 @@ public static class GroupsApi
             {
                 affected = await memberships.AffectedUsersAsync(connectionId, group.Id, [replace], cancellationToken);
             }
-            await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
+            membersChanged = await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
         }
-        await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
-            $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
+        if (attributesChanged || membersChanged)
+        {
+            write.Touch();
+            await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
+                $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
+        }
         // The group's row, role changes and log entries in one batch.
         await write.SaveAndCommitAsync("displayName", cancellationToken);
         return await RespondAsync(call, db, group, StatusCodes.Status200OK, cancellationToken);
@@ -144,16 +153,22 @@ public static class GroupsApi
         var affected = write.Provisioning.IsMapped(group.Id)
             ? await memberships.AffectedUsersAsync(connectionId, group.Id, result.MembershipChanges, cancellationToken)
             : [];
+        // IdPs resend memberships: a PATCH that moves no member row and no attribute keeps the version (RFC 7644
+        // §3.5.2.1), writes no group row and logs nothing. The writes say what they moved; nothing is read first.
+        var applied = new List<MembershipChange>();
         foreach (var change in result.MembershipChanges)
         {
-            await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken);
+            if (await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken))
+            {
+                applied.Add(change);
+            }
         }
-        if (result.Changed || result.MembershipChanges.Count > 0)
+        if (result.AttributesChanged || applied.Count > 0)
         {
             GroupWriter.Write(group, type, result.Attributes);
             write.Touch();
             await write.Provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
-                $"group '{group.DisplayName}': {Describe(result.Changed, result.MembershipChanges)}", affected, cancellationToken);
+                $"group '{group.DisplayName}': {Describe(result.AttributesChanged, applied)}", affected, cancellationToken);
         }
         // The group's row (its new version), role changes and log entries in one batch.
         await write.SaveAndCommitAsync("displayName", cancellationToken);

@@ -9,20 +9,27 @@ namespace Provisioning.ScimService.Groups;
 /// </summary>
 public sealed class MembershipDeltas(ScimDbContext db, ILogger<MembershipDeltas> logger)
 {
-    public async Task ApplyAsync(Guid connectionId, Guid groupId, MembershipChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies one change; true when it inserted or deleted a member row. A member added again, a non-member removed,
+    /// an id that names nothing or a replace with the current members change nothing: the group keeps its version.
+    /// </summary>
+    public async Task<bool> ApplyAsync(Guid connectionId, Guid groupId, MembershipChange change, CancellationToken cancellationToken)
     {
+        var rows = 0;
         if (change.EmptiesGroup)
         {
-            await Memberships.RemoveAllAsync(db, connectionId, groupId, cancellationToken);
+            // The members it adds again keep their rows; the others go.
+            rows += await Memberships.RemoveAllButAsync(db, connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
         }
         if (change.RemovedIds.Count > 0)
         {
-            await Memberships.RemoveAsync(db, connectionId, groupId, change.RemovedIds, cancellationToken);
+            rows += await Memberships.RemoveAsync(db, connectionId, groupId, change.RemovedIds, cancellationToken);
         }
         if (change.Added.Count > 0)
         {
-            await AddAsync(connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
+            rows += await AddAsync(connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
         }
+        return rows > 0;
     }
 
     /// <summary>The users whose membership these changes may move: read only for a group mapped to a role.</summary>
@@ -44,14 +51,15 @@ public sealed class MembershipDeltas(ScimDbContext db, ILogger<MembershipDeltas>
     /// An IdP does not retry a 400, so one unknown member id must not lose a whole push: the
     /// known members are added, the unknown ids are skipped and logged.
     /// </summary>
-    private async Task AddAsync(Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
+    private async Task<int> AddAsync(Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
     {
-        var unknown = await Memberships.AddAsync(db, connectionId, groupId, values, cancellationToken);
+        var (inserted, unknown) = await Memberships.AddAsync(db, connectionId, groupId, values, cancellationToken);
         if (unknown.Count > 0)
         {
             logger.LogWarning("Skipped {Count} member id(s) of group {GroupId} that name no user or group of connection {ConnectionId}: {MemberIds}",
                 unknown.Count, groupId, connectionId, string.Join(", ", unknown.Take(20).Select(v => ListQuery.Shorten(v))));
         }
+        return inserted;
     }
 
     private static IEnumerable<Guid> Guids(IEnumerable<string> values) =>

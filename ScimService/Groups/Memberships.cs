@@ -11,16 +11,20 @@ public sealed record MemberView(Guid Id, string Type, string? Display);
 /// </summary>
 public static class Memberships
 {
-    /// <summary>Adds the ids that name a user or another group of the same connection; returns the ids that name nothing.</summary>
-    public static async Task<IReadOnlyList<string>> AddAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the ids that name a user or another group of the same connection; returns how many rows were inserted
+    /// (a member added again is none) and the ids that name nothing.
+    /// </summary>
+    public static async Task<(int Inserted, IReadOnlyList<string> Unknown)> AddAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
     {
         var (ids, malformed) = Parse(values);
         if (ids.Length == 0)
         {
-            return malformed;
+            return (0, malformed);
         }
-        // One statement: the ids that name a member are inserted (a retried add changes nothing) and returned.
-        var known = await db.Database.SqlQuery<Guid>($"""
+        // One statement: the ids that name a member are inserted (a retried add changes nothing) and returned,
+        // each with whether its row is new, so the caller learns without another read whether the group changed.
+        var known = await db.Database.SqlQuery<KnownMember>($"""
             WITH known AS (
                 SELECT u.id, 'User' AS member_type FROM scim_users u WHERE u.connection_id = {connectionId} AND u.id = ANY({ids})
                 UNION ALL
@@ -28,13 +32,15 @@ public static class Memberships
             added AS (
                 INSERT INTO scim_group_members (connection_id, group_id, member_id, member_type)
                 SELECT {connectionId}, {groupId}, id, member_type FROM known
-                ON CONFLICT (connection_id, group_id, member_id) DO NOTHING)
-            SELECT id AS "Value" FROM known
+                ON CONFLICT (connection_id, group_id, member_id) DO NOTHING
+                RETURNING member_id)
+            SELECT known.id, added.member_id IS NOT NULL AS inserted FROM known LEFT JOIN added ON added.member_id = known.id
             """).ToListAsync(cancellationToken);
-        return [.. malformed, .. ids.Except(known).Select(id => id.ToString())];
+        return (known.Count(m => m.Inserted), [.. malformed, .. ids.Except(known.Select(m => m.Id)).Select(id => id.ToString())]);
     }
 
-    public static Task RemoveAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
+    /// <summary>Removes the members with these ids; returns how many were members.</summary>
+    public static Task<int> RemoveAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> values, CancellationToken cancellationToken)
     {
         var (ids, _) = Parse(values);
         return db.GroupMembers
@@ -42,8 +48,21 @@ public static class Memberships
             .ExecuteDeleteAsync(cancellationToken);
     }
 
-    public static Task RemoveAllAsync(ScimDbContext db, Guid connectionId, Guid groupId, CancellationToken cancellationToken) =>
-        db.GroupMembers.Where(m => m.ConnectionId == connectionId && m.GroupId == groupId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>
+    /// Removes every member but these ids (all of them when none is given); returns how many went. A replace keeps the
+    /// rows of members it names instead of deleting and inserting them again, so the counts say whether it changed anything.
+    /// </summary>
+    public static Task<int> RemoveAllButAsync(ScimDbContext db, Guid connectionId, Guid groupId, IEnumerable<string> kept, CancellationToken cancellationToken)
+    {
+        var (ids, _) = Parse(kept);
+        // An anti-join, so PostgreSQL hashes the kept ids: NOT (member_id = ANY(…)) would compare each member row
+        // with every kept id under a generic plan, and a PUT can name tens of thousands of members.
+        return db.Database.ExecuteSqlAsync($"""
+            DELETE FROM scim_group_members m
+            WHERE m.connection_id = {connectionId} AND m.group_id = {groupId}
+              AND NOT EXISTS (SELECT 1 FROM unnest({ids}) AS kept(id) WHERE kept.id = m.member_id)
+            """, cancellationToken);
+    }
 
     /// <summary>Before a user or group is deleted: out of every group, and those groups' versions move on.</summary>
     public static async Task RemoveMemberEverywhereAsync(ScimDbContext db, Guid connectionId, Guid memberId, CancellationToken cancellationToken)
@@ -132,4 +151,6 @@ public static class Memberships
 
     // Column names follow the snake_case convention the context applies to query types too.
     private sealed record MemberRow(Guid GroupId, Guid MemberId, string MemberType, string? Display);
+
+    private sealed record KnownMember(Guid Id, bool Inserted);
 }

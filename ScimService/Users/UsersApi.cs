@@ -129,7 +129,7 @@ public static class UsersApi
             CustomAttributeReport.Of(result.Attributes, type, result.NotKept), result.NotKept);
         // IdPs resend the same PATCH; an unchanged user keeps its version. A password alone
         // changes nothing: it is never stored.
-        if (result.Changed)
+        if (result.AttributesChanged)
         {
             var before = user.ToSnapshot();
             UserWriter.Write(user, type, result.Attributes);

@@ -14,7 +14,7 @@ public abstract record MembershipChange
     {
     }
 
-    /// <summary>Whether every current member goes first (a replace, a removal of all members).</summary>
+    /// <summary>Whether every current member goes first (a replace, a removal of all members); those it adds again keep their place.</summary>
     public virtual bool EmptiesGroup => false;
 
     /// <summary>The member ids removed (ids that are not members are no error).</summary>

@@ -42,8 +42,7 @@ public static class PatchEngine
             throw new ScimProtocolException(error.Status, error.ScimType, $"After the PATCH: {error.Message}");
         }
         // A password is validated but never stored (docs/scim.md), so on its own it changes nothing.
-        var changed = !JsonNode.DeepEquals(visible, result.Attributes)
-            || document.MembershipChanges.Count > 0;
+        var changed = !JsonNode.DeepEquals(visible, result.Attributes);
         return new PatchResult(result.Attributes, document.Password, document.MembershipChanges, changed) { NotKept = document.Undeclared.NotKept };
     }
 

@@ -34,7 +34,8 @@ public sealed class MembershipPatchTests
         var result = Group(Sales, operations);
         Assert.Equal(changes, Describe(result.MembershipChanges));
         JsonEqual(Sales, result.Attributes);
-        Assert.True(result.Changed);
+        // Whether a delta changes the members only its write can tell (a member added again changes nothing).
+        Assert.False(result.AttributesChanged);
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class MembershipPatchTests
     {
         var result = Group(Sales, "[{'op':'Replace','path':'displayName','value':'Sales EU'},{'op':'Add','path':'members','value':[{'value':'u1'}]}]");
         JsonEqual("{'displayName':'Sales EU'}", result.Attributes);
+        Assert.True(result.AttributesChanged);
         Assert.Equal("add u1", Describe(result.MembershipChanges));
     }
 
@@ -50,7 +52,7 @@ public sealed class MembershipPatchTests
     {
         var result = Group(Sales, "[{'op':'add','path':'members','value':[]}]");
         Assert.Empty(result.MembershipChanges);
-        Assert.False(result.Changed);
+        Assert.False(result.AttributesChanged);
     }
 
     public static TheoryData<string, string, string> Refusals => new()

@@ -47,7 +47,7 @@ public sealed class NoPathPatchTests
         Assert.Equal("N3w-secret", result.Password);
         JsonEqual(Jo, result.Attributes);
         // Never stored, so the user is unchanged and keeps its version.
-        Assert.False(result.Changed);
+        Assert.False(result.AttributesChanged);
     }
 
     [Fact]
@@ -60,6 +60,6 @@ public sealed class NoPathPatchTests
         var result = Group("{'displayName':'Old'}", "[{'op':'replace','value':{'id':'abf4dd94','displayName':'New'}}]");
         JsonEqual("{'displayName':'New'}", result.Attributes);
         Assert.Empty(result.MembershipChanges);
-        Assert.True(result.Changed);
+        Assert.True(result.AttributesChanged);
     }
 }

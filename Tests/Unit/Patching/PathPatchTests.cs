@@ -81,7 +81,7 @@ public sealed class PathPatchTests
         var result = User(stored, operations);
         Assert.NotEmpty(shape);
         JsonEqual(expected, result.Attributes);
-        Assert.True(result.Changed);
+        Assert.True(result.AttributesChanged);
         Assert.Null(result.Password);
         Assert.Empty(result.MembershipChanges);
     }
@@ -97,7 +97,7 @@ public sealed class PathPatchTests
     public void ResendingWhatIsAlreadyStoredChangesNothing(string operations)
     {
         var result = User(Jo, operations);
-        Assert.False(result.Changed);
+        Assert.False(result.AttributesChanged);
         JsonEqual(Jo, result.Attributes);
     }
 }
