@@ -61,7 +61,12 @@ public sealed class AdminSessionTests(ProvisioningApp app)
             Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         }
 
-        await EndsAsync(elsewhere, "the admin's other session");
+        // The session that made the change keeps asking first meanwhile: its answer must not vouch for the other.
+        await Credentials.EventuallyAsync(async () =>
+        {
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(here, "/"));
+            return await EndedAsync(elsewhere);
+        }, CheckWindow, "the admin's other session sent to sign-in");
         // Past the check window, the session that made the change still opens pages.
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(here, "/"));
@@ -192,11 +197,13 @@ public sealed class AdminSessionTests(ProvisioningApp app)
     }
 
     private static async Task EndsAsync(HttpClient browser, string what) =>
-        await Credentials.EventuallyAsync(async () =>
-        {
-            using var page = await browser.GetAsync("/setup/dashboard");
-            return page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.AbsolutePath == "/sign-in";
-        }, CheckWindow, what + " sent to sign-in");
+        await Credentials.EventuallyAsync(() => EndedAsync(browser), CheckWindow, what + " sent to sign-in");
+
+    private static async Task<bool> EndedAsync(HttpClient browser)
+    {
+        using var page = await browser.GetAsync("/setup/dashboard");
+        return page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location!.AbsolutePath == "/sign-in";
+    }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
     {
