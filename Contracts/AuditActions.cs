@@ -16,6 +16,7 @@ public static class AuditActions
     public const string DeviceSaved = "device.saved";
     public const string DevicePolicySaved = "device-policy.saved";
     public const string AdminAdded = "admin.added";
+    public const string AdminRemoved = "admin.removed";
     public const string PasswordChanged = "admin.password-changed";
     public const string PasswordReset = "admin.password-reset";
     public const string OrganizationCreated = "organization.created";
@@ -28,8 +29,8 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         ScimTurnedOn, ScimTurnedOff, TokenCreated, TokenRevoked, OAuthClientCreated, OAuthClientRotated, OAuthClientDeleted,
-        PolicySaved, GroupRolesSaved, CustomAttributesSaved, DeviceSaved, DevicePolicySaved, AdminAdded, PasswordChanged,
-        PasswordReset, OrganizationCreated, OrganizationDisabled, OrganizationEnabled, RateLimitChanged, SigningKeyRotated,
+        PolicySaved, GroupRolesSaved, CustomAttributesSaved, DeviceSaved, DevicePolicySaved, AdminAdded, AdminRemoved,
+        PasswordChanged, PasswordReset, OrganizationCreated, OrganizationDisabled, OrganizationEnabled, RateLimitChanged, SigningKeyRotated,
     ];
 
     /// <summary>

@@ -9,4 +9,13 @@ internal static class Admins
         await output.WriteLineAsync("The old password no longer works. The admin must change this one at first sign-in.");
         return 0;
     }
+
+    /// <summary>Like an admin's Remove button: the organization's last admin stays (reset their password instead).</summary>
+    public static async Task<int> RemoveAsync(OperatorApi api, string email, TextWriter output)
+    {
+        var admin = await api.FindAdminAsync(email);
+        await api.RemoveAdminAsync(admin.OrganizationId, admin.Id);
+        await output.WriteLineAsync($"Removed {admin.Email}. Their open sessions end within seconds.");
+        return 0;
+    }
 }

@@ -33,6 +33,18 @@ public sealed class OperatorApi(HttpClient http)
     public async Task<PasswordResetDto> ResetPasswordAsync(string email) =>
         await ReadAsync<PasswordResetDto>(await http.PostAsJsonAsync("/internal/admins/reset-password", new ResetAdminPasswordRequest(email), Json));
 
+    public async Task<AdminDto> FindAdminAsync(string email) =>
+        await ReadAsync<AdminDto>(await http.GetAsync($"/internal/admins?email={Uri.EscapeDataString(email)}"));
+
+    public async Task RemoveAdminAsync(Guid organizationId, Guid adminId)
+    {
+        using var response = await http.DeleteAsync($"/internal/organizations/{organizationId}/admins/{adminId}");
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new OperatorApiException(await ExplainAsync(response));
+        }
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },

@@ -12,6 +12,7 @@ public static class OperatorCommands
           provisioning-operator organizations disable SLUG
           provisioning-operator organizations enable SLUG
           provisioning-operator admins reset-password EMAIL
+          provisioning-operator admins remove EMAIL
         """;
 
     public static async Task<int> RunAsync(string[] args, HttpClient policyService, TextWriter output, TextWriter error)
@@ -30,6 +31,7 @@ public static class OperatorCommands
                 ["organizations", "disable", var slug] => await Organizations.SwitchAsync(api, slug, enabled: false, output),
                 ["organizations", "enable", var slug] => await Organizations.SwitchAsync(api, slug, enabled: true, output),
                 ["admins", "reset-password", var email] => await Admins.ResetPasswordAsync(api, email, output),
+                ["admins", "remove", var email] => await Admins.RemoveAsync(api, email, output),
                 _ => Misused(error),
             };
         }

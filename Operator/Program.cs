@@ -1,7 +1,7 @@
 using Provisioning.Contracts;
 using Provisioning.Operator;
 
-// The operator's command line: onboard customers, switch them off and on, reset admin passwords.
+// The operator's command line: onboard customers, switch them off and on, reset admin passwords, remove admins.
 // It talks to PolicyService's internal API with the operator key, never through the Gateway.
 var url = Environment.GetEnvironmentVariable("PROVISIONING_POLICYSERVICE_URL");
 var key = Environment.GetEnvironmentVariable("PROVISIONING_OPERATOR_KEY");

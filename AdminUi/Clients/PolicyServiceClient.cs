@@ -36,14 +36,14 @@ public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor ht
     }
 
     /// <summary>
-    /// False when the admin's session must end (the organization was disabled, the admin removed);
-    /// null when PolicyService could not say, and the pages' own calls will show that outage.
+    /// False when the admin's session must end (the organization was disabled, the admin removed, the
+    /// session stamp replaced); null when PolicyService could not say, and the pages' own calls will show that outage.
     /// </summary>
-    public async Task<bool?> SessionMayContinueAsync(Guid adminId, CancellationToken cancellationToken)
+    public async Task<bool?> SessionMayContinueAsync(Guid adminId, Guid sessionStamp, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await SendAsync(HttpMethod.Get, $"/internal/admins/{adminId}/session", null, cancellationToken);
+            using var response = await SendAsync(HttpMethod.Get, $"/internal/admins/{adminId}/session?stamp={sessionStamp}", null, cancellationToken);
             return response.StatusCode switch
             {
                 HttpStatusCode.NoContent => true,
@@ -57,16 +57,41 @@ public sealed class PolicyServiceClient(HttpClient http, IHttpContextAccessor ht
         }
     }
 
-    /// <summary>Null when changed; else the service's reasons (a wrong current password, a short new one).</summary>
-    public async Task<ServiceRefusal?> ChangePasswordAsync(Guid adminId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>The admin's new session stamp when changed; else the service's reasons (a wrong current password, a short new one).</summary>
+    public async Task<(PasswordChangedDto? Changed, ServiceRefusal? Refusal)> ChangePasswordAsync(
+        Guid adminId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Post, $"/internal/admins/{adminId}/password", new ChangePasswordRequest(currentPassword, newPassword), cancellationToken);
         if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
         {
-            return refusal;
+            return (null, refusal);
+        }
+        return (await ReadAsync<PasswordChangedDto>(response, cancellationToken), null);
+    }
+
+    public async Task<AdminSummaryDto[]> GetAdminsAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/internal/organizations/{organizationId}/admins", null, cancellationToken);
+        return await ReadAsync<AdminSummaryDto[]>(response, cancellationToken);
+    }
+
+    /// <summary>
+    /// Removed; or not, with the service's reason (the organization's last admin); or not and no
+    /// reason when the organization has no such admin (another organization's is a 404 too).
+    /// </summary>
+    public async Task<(bool Removed, ServiceRefusal? Refusal)> RemoveAdminAsync(Guid organizationId, Guid adminId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Delete, $"/internal/organizations/{organizationId}/admins/{adminId}", null, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return (false, null);
+        }
+        if (await ServiceRefusal.ReadAsync(response, cancellationToken) is { } refusal)
+        {
+            return (false, refusal);
         }
         await EnsureSuccessAsync(response);
-        return null;
+        return (true, null);
     }
 
     /// <summary>The new admin with their one-time password, or the service's reasons for refusing.</summary>

@@ -11,4 +11,13 @@ public sealed class AdminAccount
 
     /// <summary>True while the admin holds a one-time password (from onboarding, another admin or a reset).</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Carried in the Admin UI's sign-in cookie and compared at every session check: a new value ends
+    /// every session opened before it (a password changed, reset or set once). Random, never derived.
+    /// </summary>
+    public Guid SessionStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Ends the admin's open sessions: their cookies carry the old stamp.</summary>
+    public void RenewSessionStamp() => SessionStamp = Guid.NewGuid();
 }

@@ -11,6 +11,8 @@ public sealed class AdminAccountConfiguration : IEntityTypeConfiguration<AdminAc
         builder.ToTable("admin_accounts");
         builder.Property(a => a.Email).HasMaxLength(320);
         builder.HasIndex(a => a.Email).IsUnique();
+        // Rows made before the stamp existed get a random one each, so every cookie without it ends.
+        builder.Property(a => a.SessionStamp).HasDefaultValueSql("gen_random_uuid()");
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

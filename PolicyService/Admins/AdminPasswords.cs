@@ -21,12 +21,13 @@ public static class AdminPasswords
         return RandomNumberGenerator.GetString(alphabet, 20);
     }
 
-    /// <summary>Sets a one-time password on the account and answers it, the only time it is shown.</summary>
+    /// <summary>Sets a one-time password on the account and answers it, the only time it is shown; open sessions end.</summary>
     public static string SetOneTime(AdminAccount admin)
     {
         var password = OneTime();
         admin.PasswordHash = Hasher.HashPassword(admin, password);
         admin.MustChangePassword = true;
+        admin.RenewSessionStamp();
         return password;
     }
 

@@ -27,9 +27,13 @@ public static class AdminsApi
         var adminUi = app.MapInternalGroup("/admins", "Admins", InternalCaller.AdminUi);
         adminUi.MapPost("/sign-in", SignInAsync);
         adminUi.MapPost("/{adminId:guid}/password", ChangePasswordAsync);
-        app.MapInternalGroup("/admins", "Admins", InternalCaller.Operator).MapPost("/reset-password", ResetPasswordAsync);
-        app.MapInternalGroup("/organizations/{organizationId:guid}/admins", "Admins", InternalCaller.Operator, InternalCaller.AdminUi)
-            .MapPost("/", CreateAsync);
+        var @operator = app.MapInternalGroup("/admins", "Admins", InternalCaller.Operator);
+        @operator.MapPost("/reset-password", ResetPasswordAsync);
+        @operator.MapGet("/", FindByEmailAsync);
+        var organizationAdmins = app.MapInternalGroup("/organizations/{organizationId:guid}/admins", "Admins", InternalCaller.Operator, InternalCaller.AdminUi);
+        organizationAdmins.MapPost("/", CreateAsync);
+        organizationAdmins.MapGet("/", ListAsync);
+        organizationAdmins.MapDelete("/{adminId:guid}", RemoveAsync);
     }
 
     private static async Task<Results<Ok<SignedInAdminDto>, ProblemHttpResult>> SignInAsync(
@@ -70,7 +74,7 @@ public static class AdminsApi
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.PasswordHash, Hasher.HashPassword(found.Admin, request.Password!)), cancellationToken);
         }
         return TypedResults.Ok(new SignedInAdminDto(
-            found.Admin.Id, found.Admin.Email, found.Admin.OrganizationId, found.OrganizationName, found.Admin.MustChangePassword));
+            found.Admin.Id, found.Admin.Email, found.Admin.OrganizationId, found.OrganizationName, found.Admin.SessionStamp, found.Admin.MustChangePassword));
     }
 
     /// <summary>
@@ -119,8 +123,11 @@ public static class AdminsApi
             new CreatedAdminDto(admin.Id, admin.OrganizationId, admin.Email, admin.CreatedAt, oneTime));
     }
 
-    /// <summary>An admin replaces their own password; the current one must be given, so a left-open session cannot take the account.</summary>
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
+    /// <summary>
+    /// An admin replaces their own password; the current one must be given, so a left-open session cannot take the account.
+    /// Every other session of the admin ends: the new stamp is answered for the session that made the change alone.
+    /// </summary>
+    private static async Task<Results<Ok<PasswordChangedDto>, NotFound, ValidationProblem>> ChangePasswordAsync(
         Guid adminId, ChangePasswordRequest request, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
     {
         var admin = await db.AdminAccounts.FirstOrDefaultAsync(a => a.Id == adminId, cancellationToken);
@@ -147,12 +154,72 @@ public static class AdminsApi
         }
         admin.PasswordHash = Hasher.HashPassword(admin, request.NewPassword);
         admin.MustChangePassword = false;
+        admin.RenewSessionStamp();
         audit.Record(db, admin.OrganizationId, AuditActions.PasswordChanged, admin.Email);
         await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new PasswordChangedDto(admin.SessionStamp));
+    }
+
+    /// <summary>The organization's admins, oldest first.</summary>
+    private static async Task<Results<Ok<AdminSummaryDto[]>, NotFound>> ListAsync(
+        Guid organizationId, PolicyDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await db.AdminAccounts.AsNoTracking()
+            .Where(a => a.OrganizationId == organizationId)
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Email)
+            .Select(a => new AdminSummaryDto(a.Id, a.Email, a.CreatedAt, a.MustChangePassword))
+            .ToArrayAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Removes an admin of this organization; their open sessions end with the row. An admin of
+    /// another organization is a 404, like one that does not exist. The last admin stays (409): an
+    /// organization without one could be managed by nobody but the operator. The operator's answer
+    /// to a sole admin who is compromised is a password reset, which ends their sessions too.
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(
+        Guid organizationId, Guid adminId, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The organization's admins, locked: two admins removing each other at once cannot both pass
+        // the last-admin check, since the second waits and then no longer sees the row the first removed.
+        var admins = await db.AdminAccounts
+            .FromSql($"SELECT * FROM admin_accounts WHERE organization_id = {organizationId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (admins.Find(a => a.Id == adminId) is not { } admin)
+        {
+            return TypedResults.NotFound();
+        }
+        if (admins.Count == 1)
+        {
+            return TypedResults.Problem("The organization's last admin cannot be removed. Add another admin first.",
+                statusCode: StatusCodes.Status409Conflict, title: "Last admin");
+        }
+        db.AdminAccounts.Remove(admin);
+        audit.Record(db, organizationId, AuditActions.AdminRemoved, admin.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    /// <summary>The operator gives an admin who lost their password a one-time one.</summary>
+    /// <summary>The operator names admins by email; this finds the organization and id to act on.</summary>
+    private static async Task<Results<Ok<AdminDto>, NotFound<ProblemDetails>>> FindByEmailAsync(
+        string? email, PolicyDbContext db, CancellationToken cancellationToken)
+    {
+        var normalized = AdminPasswords.NormalizeEmail(email);
+        return await db.AdminAccounts.AsNoTracking()
+            .Where(a => a.Email == normalized)
+            .Select(a => new AdminDto(a.Id, a.OrganizationId, a.Email, a.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken) is { } admin
+            ? TypedResults.Ok(admin)
+            : TypedResults.NotFound(new ProblemDetails { Title = "No admin has this email.", Status = StatusCodes.Status404NotFound });
+    }
+
+    /// <summary>The operator gives an admin who lost their password a one-time one; their open sessions end.</summary>
     private static async Task<Results<Ok<PasswordResetDto>, NotFound<ProblemDetails>>> ResetPasswordAsync(
         ResetAdminPasswordRequest request, PolicyDbContext db, AuditLog audit, CancellationToken cancellationToken)
     {

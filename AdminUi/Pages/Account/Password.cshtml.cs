@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Provisioning.AdminUi.Authentication;
 using Provisioning.AdminUi.Clients;
+using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Pages.Account;
 
@@ -43,19 +44,21 @@ public sealed class ChangePasswordModel(PolicyServiceClient policyService) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid
-            && await policyService.ChangePasswordAsync(User.AdminIdOf(), CurrentPassword, NewPassword, cancellationToken) is { } refusal)
+        PasswordChangedDto? changed = null;
+        if (ModelState.IsValid)
         {
-            refusal.AddTo(ModelState, ServiceFields);
+            (changed, var refusal) = await policyService.ChangePasswordAsync(User.AdminIdOf(), CurrentPassword, NewPassword, cancellationToken);
+            refusal?.AddTo(ModelState, ServiceFields);
         }
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || changed is null)
         {
             (CurrentPassword, NewPassword, ConfirmPassword) = ("", "", "");
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, User.WithPasswordChanged(),
+        // The change gave the admin a new session stamp: this session carries it on, the admin's others end.
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, User.WithPasswordChanged(changed.SessionStamp),
             new AuthenticationProperties { IsPersistent = false });
-        Message = "Your password is changed.";
+        Message = "Your password is changed. You are signed out everywhere else.";
         return RedirectToPage();
     }
 }

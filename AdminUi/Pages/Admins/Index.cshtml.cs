@@ -7,7 +7,10 @@ using Provisioning.Contracts;
 
 namespace Provisioning.AdminUi.Pages.Admins;
 
-/// <summary>An admin adds another admin to their own organization; the new admin gets a one-time password, shown here once.</summary>
+/// <summary>
+/// The organization's admins: add one (with a one-time password, shown here once) or remove one
+/// other than yourself. The organization is always the signed-in admin's, never the form's.
+/// </summary>
 public sealed class IndexModel(PolicyServiceClient policyService) : PageModel
 {
     private static readonly IReadOnlyDictionary<string, string> ServiceFields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -22,9 +25,18 @@ public sealed class IndexModel(PolicyServiceClient policyService) : PageModel
 
     public CreatedAdminDto? Added { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public IReadOnlyList<AdminSummaryDto> Admins { get; private set; } = [];
+
+    public Guid You => User.AdminIdOf();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Refusal { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Admins = await policyService.GetAdminsAsync(User.OrganizationIdOf(), cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +51,37 @@ public sealed class IndexModel(PolicyServiceClient policyService) : PageModel
         {
             Email = "";
         }
+        Admins = await policyService.GetAdminsAsync(User.OrganizationIdOf(), cancellationToken);
         return Page();
+    }
+
+    /// <summary>Another organization's admin id is a 404, as one that does not exist; the last admin stays.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(Guid adminId, CancellationToken cancellationToken)
+    {
+        var organizationId = User.OrganizationIdOf();
+        var admin = (await policyService.GetAdminsAsync(organizationId, cancellationToken)).FirstOrDefault(a => a.Id == adminId);
+        if (admin is null)
+        {
+            return NotFound();
+        }
+        if (admin.Id == You)
+        {
+            Refusal = "You cannot remove yourself. Ask another admin to.";
+            return RedirectToPage();
+        }
+        var (removed, refusal) = await policyService.RemoveAdminAsync(organizationId, adminId, cancellationToken);
+        if (!removed && refusal is null)
+        {
+            return NotFound();
+        }
+        if (refusal is not null)
+        {
+            Refusal = string.Join(" ", refusal.Errors.Values.SelectMany(m => m));
+        }
+        else
+        {
+            Message = $"Removed {admin.Email}. Their open sessions end within {SessionCheck.Interval.TotalSeconds:0} seconds.";
+        }
+        return RedirectToPage();
     }
 }
