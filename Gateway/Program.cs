@@ -2,6 +2,7 @@ using Provisioning.Gateway;
 using Provisioning.Gateway.Authentication;
 using Provisioning.Gateway.Context;
 using Provisioning.Gateway.Errors;
+using Provisioning.Gateway.Forwarding;
 using Provisioning.Gateway.Limits;
 using Provisioning.Gateway.Observability;
 using Provisioning.Gateway.RateLimiting;
@@ -12,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.WarnIfNoProxyIsTrusted();
 
 // First: every later step (address limits, the signed origin, HSTS) sees the client as the trusted proxy told it.
 app.UseForwardedHeaders();

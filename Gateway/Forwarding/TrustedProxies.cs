@@ -21,6 +21,21 @@ public static class TrustedProxies
         builder.Services.Configure<ForwardedHeadersOptions>(options => Configure(options, configured, development));
     }
 
+    /// <summary>
+    /// Outside development, says at start that no proxy is trusted: right where the Gateway is the public door
+    /// itself, wrong behind a proxy that ends TLS (the Admin UI's cookies lose Secure, no HSTS is sent, and every
+    /// client shares the proxy's address limits).
+    /// </summary>
+    public static void WarnIfNoProxyIsTrusted(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()
+            && app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders == ForwardedHeaders.None)
+        {
+            app.Logger.LogWarning("No trusted proxy is configured ({Section}), so X-Forwarded-* headers are ignored. Behind a proxy or ingress that ends TLS, " +
+                "set it to the proxy's addresses: otherwise cookies lose Secure, no HSTS is sent and every client shares the proxy's address limits.", Section);
+        }
+    }
+
     public static void Configure(ForwardedHeadersOptions options, IReadOnlyList<string> configured, bool development)
     {
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

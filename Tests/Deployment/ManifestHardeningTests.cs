@@ -127,6 +127,25 @@ public sealed class ManifestHardeningTests
         Assert.Equal("Production", config.Data["DOTNET_ENVIRONMENT"]);
     }
 
+    /// <summary>TLS ends at the ingress controller: the Gateway must believe its X-Forwarded-Proto (Secure cookies, HSTS) and -For (address limits).</summary>
+    [Theory]
+    [MemberData(nameof(RenderedManifests.Overlays), MemberType = typeof(RenderedManifests))]
+    public void TheGatewayTrustsTheForwardedHeadersOfPrivateNetworksOnly(string overlay)
+    {
+        var config = Assert.Single(RenderedManifests.Objects(RenderedManifests.Render(overlay)).OfType<V1ConfigMap>());
+
+        var trusted = config.Data.Where(pair => pair.Key.StartsWith("Gateway__TrustedProxies__", StringComparison.Ordinal)).Select(pair => pair.Value).ToList();
+
+        Assert.NotEmpty(trusted);
+        System.Net.IPNetwork[] privateRanges = [.. new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16" }.Select(System.Net.IPNetwork.Parse)];
+        Assert.All(trusted, entry =>
+        {
+            var network = System.Net.IPNetwork.Parse(entry);
+            Assert.True(privateRanges.Any(range => range.Contains(network.BaseAddress) && network.PrefixLength >= range.PrefixLength),
+                $"{entry} is not inside a private network");
+        });
+    }
+
     [Theory]
     [MemberData(nameof(RenderedManifests.Overlays), MemberType = typeof(RenderedManifests))]
     public void TheMigrationJobReadsEachDatabasesConnectionStringAndNoOtherSecret(string overlay)
