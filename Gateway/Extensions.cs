@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddCredentialRateLimiting();
         AddressLimits.AddTo(builder.Services);
         builder.Services.AddRequestTimeouts();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestLineSize = ScimRequestLine.MaxBytes);
         builder.AddTrustedProxies();
         // Sent only over https (a trusted proxy's forwarded https included), never on plain http or to localhost.
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));

@@ -42,8 +42,12 @@ public static class Extensions
         builder.AddProvisioningEngine();
 
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+        {
             // The Gateway caps bodies for clients; this is the service's own guard behind it.
-            options.Limits.MaxRequestBodySize = Bulk.BulkLimits.MaxPayloadBytes + 64 * 1024);
+            options.Limits.MaxRequestBodySize = Bulk.BulkLimits.MaxPayloadBytes + 64 * 1024;
+            // The Gateway passes the query on as the client sent it.
+            options.Limits.MaxRequestLineSize = ScimRequestLine.MaxBytes;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
     }
 
