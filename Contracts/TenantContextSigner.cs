@@ -37,7 +37,8 @@ public sealed class TenantContextSigner
     /// <summary>Returns the context when the signature holds, it was signed for this method and path, and it has not expired.</summary>
     public TenantContext? Verify(string? header, string method, string path, DateTimeOffset now)
     {
-        // The path is signed in: Kestrel keeps the Gateway's request line under 8 KB, so a real context stays under 12 KB.
+        // The path is signed in: the Gateway answers paths over 1,024 characters itself (ScimPathLimit), so a context,
+        // its path escaped at up to 6 bytes a character, stays under 9 KB.
         if (string.IsNullOrEmpty(header) || header.Length > MaxHeaderLength)
         {
             return null;

@@ -26,6 +26,7 @@ app.UseWhen(ScimRoutes.Matches, scim => scim
     .UseScimErrorResponses()
     .UseScimAuthentication()
     .UseRateLimiter()
+    .UseScimPathLimit()
     .UseScimRequestBodyLimit());
 app.UseWhen(context => !ScimRoutes.Matches(context), other => other.UseFormRequestBodyLimit());
 app.UseAddressLimitedRoutes();
