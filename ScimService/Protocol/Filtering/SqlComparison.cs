@@ -92,13 +92,18 @@ internal static class SqlComparison
         return $"{operand.Sql} {Sign(comparison.Operator)} {parameters.Add(id, NpgsqlDbType.Uuid)}";
     }
 
-    /// <summary>A dateTime inside the document is compared as the ISO 8601 text it is stored as,
-    /// once the filter's value is known to be a date: casting stored text could fail the query.</summary>
-    private static string DocumentDateTime(ComparisonFilter comparison, SqlOperand operand, SqlParameters parameters)
-    {
-        FilterValues.DateTime(comparison);
-        return Text(comparison, operand, caseExact: true, parameters);
-    }
+    /// <summary>A dateTime inside the document is compared as the instant it names, so that offsets and
+    /// fractions written differently still compare chronologically (RFC 7643 §2.3.5), as in the in-memory evaluator.</summary>
+    private static string DocumentDateTime(ComparisonFilter comparison, SqlOperand operand, SqlParameters parameters) =>
+        $"{Instant(operand)} {Sign(comparison.Operator)} "
+        + parameters.Add(FilterValues.DateTime(comparison).ToUniversalTime(), NpgsqlDbType.TimestampTz);
+
+    /// <summary>
+    /// The stored text as timestamptz, through the scim_datetime function (migration DateTimeInstants): NULL, as a
+    /// missing value, for text that is no xsd:dateTime or names no real instant. A plain cast would fail the whole
+    /// query on one such value, and they exist: a declaration's type can change after values were stored.
+    /// </summary>
+    public static string Instant(SqlOperand operand) => $"scim_datetime({operand.Sql})";
 
     private static string Equality(ComparisonOperator op) => op == ComparisonOperator.Ne ? "IS DISTINCT FROM" : "=";
 

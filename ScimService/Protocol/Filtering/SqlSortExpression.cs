@@ -48,7 +48,7 @@ internal static class SqlSortExpression
         {
             // jsonb orders numbers numerically and false before true.
             AttributeType.Boolean or AttributeType.Integer or AttributeType.Decimal => operand.Json!,
-            AttributeType.DateTime => operand.Sql,
+            AttributeType.DateTime => SqlComparison.Instant(operand),
             _ => attribute.CaseExact ? operand.Sql : $"lower({operand.Sql})",
         },
         _ => operand.Sql,

@@ -135,7 +135,9 @@ public static class ValueNormalizer
             XmlConvert.ToDateTimeOffset(text);
             return true;
         }
-        catch (FormatException)
+        // Well-formed but out of range (an offset beyond ±14:00, a UTC instant outside years 1–9999) throws
+        // ArgumentOutOfRangeException; the value is refused, and read back it does not fit, like malformed text.
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
             return false;
         }

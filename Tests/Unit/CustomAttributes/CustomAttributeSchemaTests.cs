@@ -4,6 +4,7 @@ using Provisioning.ScimService.Protocol.Filtering;
 using Provisioning.ScimService.Protocol.Patching;
 using Provisioning.ScimService.Protocol.Resources;
 using Provisioning.ScimService.Protocol.Schemas;
+using Provisioning.Tests.Unit.Filtering;
 using static Provisioning.Tests.Unit.ScimAssert;
 
 namespace Provisioning.Tests.Unit.CustomAttributes;
@@ -72,6 +73,9 @@ public sealed class CustomAttributeSchemaTests
     [Theory]
     [InlineData("{'userName':'a','" + Custom + "':{'badgeNumber':'seven'}}", "badgeNumber")]
     [InlineData("{'userName':'a','" + Custom + "':{'hiredOn':'last spring'}}", "hiredOn")]
+    [InlineData("{'userName':'a','" + Custom + "':{'hiredOn':'2024-02-31T00:00:00Z'}}", "hiredOn")]
+    [InlineData("{'userName':'a','" + Custom + "':{'hiredOn':'2024-01-01T10:00:00+99:00'}}", "hiredOn")]
+    [InlineData("{'userName':'a','" + Custom + "':{'hiredOn':'9999-12-31T23:59:59-14:00'}}", "hiredOn")]
     [InlineData("{'userName':'a','costCenter':42}", "costCenter")]
     public void ATypeMismatchOnADeclaredAttributeIsRefusedNamingIt(string body, string attribute) =>
         Assert.Contains(attribute, Error(ScimType.InvalidValue, () => Normalize(body)).Message);
@@ -122,6 +126,23 @@ public sealed class CustomAttributeSchemaTests
 
         Assert.Contains(translated.Parameters, p => Equals(p.Value, "{\"" + Custom + ":locations\":[\"oslo\"]}"));
     }
+
+    [Theory]
+    [InlineData("gt \"2024-01-01T10:00:00+05:00\"", ">", "2024-01-01T05:00:00.0000000+00:00")]
+    [InlineData("eq \"2024-01-01T05:30:00.5Z\"", "=", "2024-01-01T05:30:00.5000000+00:00")]
+    [InlineData("ne \"2024-01-01T06:00:00\"", "IS DISTINCT FROM", "2024-01-01T06:00:00.0000000+00:00")]
+    public void AFilterOnADeclaredDateTimeComparesInstantsNotText(string comparison, string sign, string instant) =>
+        Assert.Equal(($"scim_datetime(r.attributes->'{Custom}'->>'hiredOn') {sign} @f0", $"f0={instant}:TimestampTz"),
+            SqlTranslation.Of($"{Custom}:hiredOn {comparison}", User()));
+
+    [Fact]
+    public void ASortByADeclaredDateTimeOrdersByInstant() => Assert.Equal(
+        $"scim_datetime(r.attributes->'{Custom}'->>'hiredOn')",
+        SqlFilterTranslator.SortExpression(FilterParser.ParseAttributePath($"{Custom}:hiredOn"), User()));
+
+    [Fact]
+    public void AFilterOnADeclaredDateTimeWithSomethingElseThanADateIsAnInvalidFilter() =>
+        Error(ScimType.InvalidFilter, () => SqlFilterTranslator.Translate(FilterParser.Parse(Custom + ":hiredOn gt \"last spring\""), User()));
 
     [Fact]
     public void AFilterOnAnUndeclaredAttributeIsAnInvalidFilter() =>
