@@ -114,7 +114,7 @@ public static class GroupsApi
             CustomAttributeReport.Of(normalized.Attributes, type, normalized.NotKept), normalized.NotKept);
         // PUT replaces the members it names; a body without "members" leaves them as they are.
         var affected = new HashSet<Guid>();
-        var membersChanged = false;
+        var moved = new MemberRowsMoved();
         if (normalized.Members is { } members)
         {
             var replace = new ReplaceMembers(members);
@@ -122,13 +122,13 @@ public static class GroupsApi
             {
                 affected = await memberships.AffectedUsersAsync(connectionId, group.Id, [replace], cancellationToken);
             }
-            membersChanged = await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
+            moved = await memberships.ApplyAsync(connectionId, group.Id, replace, cancellationToken);
         }
-        if (attributesChanged || membersChanged)
+        if (attributesChanged || moved.Any)
         {
             write.Touch();
             await write.Provisioning.GroupChangedAsync(call.Operation("PUT", $"/Groups/{group.Id}"), group.Id,
-                $"group '{group.DisplayName}' replaced" + (normalized.Members is { } replaced ? $" with {replaced.Count} member(s)" : ""), affected, cancellationToken);
+                $"group '{group.DisplayName}' replaced" + (moved.Any ? $": {moved.Summary}" : ""), affected, cancellationToken);
         }
         // The group's row, role changes and log entries in one batch.
         await write.SaveAndCommitAsync("displayName", cancellationToken);
@@ -155,20 +155,17 @@ public static class GroupsApi
             : [];
         // IdPs resend memberships: a PATCH that moves no member row and no attribute keeps the version (RFC 7644
         // §3.5.2.1), writes no group row and logs nothing. The writes say what they moved; nothing is read first.
-        var applied = new List<MembershipChange>();
+        var moved = new MemberRowsMoved();
         foreach (var change in result.MembershipChanges)
         {
-            if (await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken))
-            {
-                applied.Add(change);
-            }
+            moved += await memberships.ApplyAsync(connectionId, group.Id, change, cancellationToken);
         }
-        if (result.AttributesChanged || applied.Count > 0)
+        if (result.AttributesChanged || moved.Any)
         {
             GroupWriter.Write(group, type, result.Attributes);
             write.Touch();
             await write.Provisioning.GroupChangedAsync(call.Operation("PATCH", $"/Groups/{group.Id}"), group.Id,
-                $"group '{group.DisplayName}': {Describe(result.AttributesChanged, applied)}", affected, cancellationToken);
+                $"group '{group.DisplayName}': {Describe(result.AttributesChanged, moved)}", affected, cancellationToken);
         }
         // The group's row (its new version), role changes and log entries in one batch.
         await write.SaveAndCommitAsync("displayName", cancellationToken);
@@ -204,15 +201,12 @@ public static class GroupsApi
         return new ScimJsonResult(StatusCodes.Status204NoContent, null);
     }
 
-    private static string Describe(bool attributesChanged, IReadOnlyList<MembershipChange> changes)
+    private static string Describe(bool attributesChanged, MemberRowsMoved moved) => (attributesChanged, moved.Any) switch
     {
-        var parts = changes.Select(change => change.Summary).ToList();
-        if (attributesChanged)
-        {
-            parts.Insert(0, "attributes changed");
-        }
-        return string.Join(", ", parts);
-    }
+        (true, true) => "attributes changed, " + moved.Summary,
+        (true, false) => "attributes changed",
+        _ => moved.Summary,
+    };
 
     private static async Task<ScimJsonResult> RespondAsync(ScimCall call, ScimDbContext db, ScimGroup group, int status, CancellationToken cancellationToken)
     {

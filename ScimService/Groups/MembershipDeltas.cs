@@ -9,27 +9,21 @@ namespace Provisioning.ScimService.Groups;
 /// </summary>
 public sealed class MembershipDeltas(ScimDbContext db, ILogger<MembershipDeltas> logger)
 {
-    /// <summary>
-    /// Applies one change; true when it inserted or deleted a member row. A member added again, a non-member removed,
-    /// an id that names nothing or a replace with the current members change nothing: the group keeps its version.
-    /// </summary>
-    public async Task<bool> ApplyAsync(Guid connectionId, Guid groupId, MembershipChange change, CancellationToken cancellationToken)
+    /// <summary>Applies one change and says which member rows it inserted and deleted (none for a change that changes nothing).</summary>
+    public async Task<MemberRowsMoved> ApplyAsync(Guid connectionId, Guid groupId, MembershipChange change, CancellationToken cancellationToken)
     {
-        var rows = 0;
+        var removed = 0;
         if (change.EmptiesGroup)
         {
             // The members it adds again keep their rows; the others go.
-            rows += await Memberships.RemoveAllButAsync(db, connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
+            removed += await Memberships.RemoveAllButAsync(db, connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
         }
         if (change.RemovedIds.Count > 0)
         {
-            rows += await Memberships.RemoveAsync(db, connectionId, groupId, change.RemovedIds, cancellationToken);
+            removed += await Memberships.RemoveAsync(db, connectionId, groupId, change.RemovedIds, cancellationToken);
         }
-        if (change.Added.Count > 0)
-        {
-            rows += await AddAsync(connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken);
-        }
-        return rows > 0;
+        var added = change.Added.Count > 0 ? await AddAsync(connectionId, groupId, change.Added.Select(m => m.Value), cancellationToken) : 0;
+        return new MemberRowsMoved(added, removed);
     }
 
     /// <summary>The users whose membership these changes may move: read only for a group mapped to a role.</summary>

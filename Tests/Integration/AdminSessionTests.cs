@@ -1,3 +1,5 @@
+using Aspire.Hosting.Testing;
+using Npgsql;
 using Provisioning.Contracts;
 using Provisioning.Operator;
 using Provisioning.Tests.Integration.Infrastructure;
@@ -143,15 +145,42 @@ public sealed class AdminSessionTests(ProvisioningApp app)
         await app.CreateAdminAsync(first.Organization);
         var ids = (await ListAsync(first.Organization.Id)).Select(a => a.Id).ToArray();
         using var policy = app.CreatePolicyClient();
+        // Both removals start while the organization's admin rows are held here, so they meet inside the database
+        // instead of one after the other: without PolicyService's own lock each would count two admins and delete.
+        await using var holder = new NpgsqlConnection(await app.App.GetConnectionStringAsync("policydb"));
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var lockRows = new NpgsqlCommand("SELECT 1 FROM admin_accounts WHERE organization_id = $1 FOR UPDATE", holder, hold)
+        {
+            Parameters = { new() { Value = first.Organization.Id } },
+        })
+        {
+            await lockRows.ExecuteNonQueryAsync();
+        }
 
-        var statuses = await Task.WhenAll(ids.Select(async id =>
+        var removals = ids.Select(async id =>
         {
             using var response = await policy.DeleteAsync($"/internal/organizations/{first.Organization.Id}/admins/{id}");
             return response.StatusCode;
-        }));
+        }).ToList();
+        // Released as soon as both wait, and within PolicyService's 2 s command timeout whatever happens.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await WaitingForTheAdminRowsAsync(holder) < 2 && waited.Elapsed < TimeSpan.FromSeconds(1.2))
+        {
+            await Task.Delay(20);
+        }
+        await hold.RollbackAsync();
+        var statuses = await Task.WhenAll(removals);
 
         Assert.Equal(new[] { HttpStatusCode.NoContent, HttpStatusCode.Conflict }, statuses.Order());
         Assert.Single(await ListAsync(first.Organization.Id));
+    }
+
+    private static async Task<long> WaitingForTheAdminRowsAsync(NpgsqlConnection connection)
+    {
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%admin_accounts%' AND pid <> pg_backend_pid()", connection);
+        return (long)(await waiting.ExecuteScalarAsync())!;
     }
 
     [Fact]

@@ -22,16 +22,12 @@ public abstract record MembershipChange
 
     /// <summary>The members added, after any removal; those already in the group stay as they are.</summary>
     public virtual IReadOnlyList<MemberReference> Added => [];
-
-    /// <summary>The change in a few words for the provisioning log, e.g. "2 member(s) added".</summary>
-    public abstract string Summary { get; }
 }
 
 /// <summary>Adds members; those already in the group stay as they are.</summary>
 public sealed record AddMembers(IReadOnlyList<MemberReference> Members) : MembershipChange
 {
     public override IReadOnlyList<MemberReference> Added => Members;
-    public override string Summary => $"{Members.Count} member(s) added";
     public override string ToString() => "add " + string.Join(", ", Members.Select(m => m.Type is null ? m.Value : $"{m.Value} ({m.Type})"));
 }
 
@@ -39,14 +35,12 @@ public sealed record AddMembers(IReadOnlyList<MemberReference> Members) : Member
 public sealed record RemoveMembers(IReadOnlyList<string> MemberIds) : MembershipChange
 {
     public override IReadOnlyList<string> RemovedIds => MemberIds;
-    public override string Summary => $"{MemberIds.Count} member(s) removed";
     public override string ToString() => "remove " + string.Join(", ", MemberIds);
 }
 
 public sealed record RemoveAllMembers : MembershipChange
 {
     public override bool EmptiesGroup => true;
-    public override string Summary => "all members removed";
     public override string ToString() => "remove all";
 }
 
@@ -55,6 +49,5 @@ public sealed record ReplaceMembers(IReadOnlyList<MemberReference> Members) : Me
 {
     public override bool EmptiesGroup => true;
     public override IReadOnlyList<MemberReference> Added => Members;
-    public override string Summary => $"members replaced with {Members.Count}";
     public override string ToString() => "replace with " + string.Join(", ", Members.Select(m => m.Type is null ? m.Value : $"{m.Value} ({m.Type})"));
 }

@@ -79,6 +79,22 @@ public sealed class GroupVersionTests(ProvisioningApp app)
     }
 
     [Fact]
+    public async Task TheLogCountsTheMembersThatMovedNotTheOnesSent()
+    {
+        var tenant = await app.CreateTenantAsync();
+        var alice = await tenant.Scim.CreateUserAsync(Unique());
+        var bob = await tenant.Scim.CreateUserAsync(Unique());
+        var created = await tenant.Scim.CreateGroupAsync("Ops", alice.Id());
+        var before = await StateAsync(tenant, created);
+
+        using var add = await PatchAsync(tenant, created,
+            $$"""[{"op":"add","path":"members","value":[{"value":"{{alice.Id()}}"},{"value":"{{bob.Id()}}"}]},{"op":"remove","path":"members[value eq \"{{Guid.NewGuid()}}\"]"}]""");
+
+        Assert.Equal(HttpStatusCode.NoContent, add.StatusCode);
+        Assert.Equal(before.Log + "\ngroup 'Ops': 1 member(s) added", (await StateAsync(tenant, created)).Log);
+    }
+
+    [Fact]
     public async Task AnUnchangedPatchAskedForAttributesAnswersTheGroupWithItsVersion()
     {
         var tenant = await app.CreateTenantAsync();
