@@ -137,7 +137,7 @@ public sealed class ManifestHardeningTests
         var trusted = config.Data.Where(pair => pair.Key.StartsWith("Gateway__TrustedProxies__", StringComparison.Ordinal)).Select(pair => pair.Value).ToList();
 
         Assert.NotEmpty(trusted);
-        System.Net.IPNetwork[] privateRanges = [.. new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16" }.Select(System.Net.IPNetwork.Parse)];
+        System.Net.IPNetwork[] privateRanges = [.. new[] { "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7" }.Select(System.Net.IPNetwork.Parse)];
         Assert.All(trusted, entry =>
         {
             var network = System.Net.IPNetwork.Parse(entry);
