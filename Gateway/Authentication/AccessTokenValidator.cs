@@ -27,7 +27,7 @@ public sealed class AccessTokenValidator(SigningKeySet keys, IOptions<GatewayOpt
             return null;
         }
         var result = await _handler.ValidateTokenAsync(token, Parameters());
-        if (!result.IsValid && KeyIdOf(token) is { } keyId && !keys.Knows(keyId) && await keys.RefreshForUnknownKeyAsync(cancellationToken))
+        if (!result.IsValid && KeyIdOf(token) is { } keyId && !keys.Knows(keyId) && await keys.RefreshForUnknownKeyAsync(keyId, cancellationToken))
         {
             result = await _handler.ValidateTokenAsync(token, Parameters());
         }

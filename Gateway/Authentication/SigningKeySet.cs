@@ -12,20 +12,43 @@ public sealed class SigningKeySet(PolicyServiceClient policyService, TimeProvide
     private static readonly TimeSpan UnknownKeyRefreshInterval = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile IReadOnlyList<JsonWebKey> _keys = [];
-    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+    /// <summary>When a fetch last began, whether it succeeded or not: a failing PolicyService is not asked again at once.</summary>
+    private DateTimeOffset _attemptedAt = DateTimeOffset.MinValue;
 
     public IReadOnlyList<JsonWebKey> Keys => _keys;
 
     public bool Knows(string? keyId) => keyId is not null && _keys.Any(k => k.KeyId == keyId);
 
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    public Task<bool> RefreshAsync(CancellationToken cancellationToken) => RefreshAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Whether a token's key is known, once the keys were fetched again for it, unless a fetch began in the last
+    /// two seconds: made-up key ids cannot flood PolicyService, neither while it answers nor while it fails, and
+    /// requests that queued behind a fetch take its answer instead of asking again.
+    /// </summary>
+    public async Task<bool> RefreshForUnknownKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        if (!AttemptedWithin(UnknownKeyRefreshInterval))
+        {
+            await RefreshAsync(UnknownKeyRefreshInterval, cancellationToken);
+        }
+        return Knows(keyId);
+    }
+
+    private bool AttemptedWithin(TimeSpan interval) => clock.GetUtcNow() - _attemptedAt < interval;
+
+    private async Task<bool> RefreshAsync(TimeSpan? unlessAttemptedWithin, CancellationToken cancellationToken)
     {
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
+            if (unlessAttemptedWithin is { } interval && AttemptedWithin(interval))
+            {
+                return false;
+            }
+            _attemptedAt = clock.GetUtcNow();
             var document = await policyService.GetSigningKeysAsync(cancellationToken);
             _keys = new JsonWebKeySet(document).Keys.Where(k => k.Use is null or "sig").ToList();
-            _refreshedAt = clock.GetUtcNow();
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or ArgumentException or Polly.ExecutionRejectedException
@@ -39,10 +62,6 @@ public sealed class SigningKeySet(PolicyServiceClient policyService, TimeProvide
             _refreshing.Release();
         }
     }
-
-    /// <summary>Refreshes for a token whose key is unknown, unless that was just done: made-up key ids cannot flood PolicyService.</summary>
-    public Task<bool> RefreshForUnknownKeyAsync(CancellationToken cancellationToken) =>
-        clock.GetUtcNow() - _refreshedAt < UnknownKeyRefreshInterval ? Task.FromResult(false) : RefreshAsync(cancellationToken);
 }
 
 /// <summary>Fetches the signing keys at start-up (retrying until PolicyService answers) and every few minutes after.</summary>
