@@ -11,12 +11,11 @@ public static class BulkDispatch
 {
     public static Task<ScimJsonResult> RunAsync(BulkOperation op, ScimCall call, ScimDbContext db, ScimWrites writes, MembershipDeltas memberships, CancellationToken ct)
     {
-        var segments = op.Path.Trim('/').Split('/');
-        var id = segments.Length == 2 ? segments[1] : null;
-        var invalidPath = segments.Length > 2 || (op.Method == "POST") != (id is null);
-        return (segments[0].ToLowerInvariant(), op.Method) switch
+        var target = op.Target();
+        var id = target?.Id;
+        return (target?.Endpoint, op.Method) switch
         {
-            _ when invalidPath => Task.FromResult(InvalidPath(op)),
+            _ when target is null || (op.Method == "POST") != (id is null) => Task.FromResult(InvalidPath(op)),
             ("users", "POST") => UsersApi.CreateAsync(call, db, writes, ct),
             ("users", "PUT") => UsersApi.ReplaceAsync(id!, call, db, writes, ct),
             ("users", "PATCH") => UsersApi.PatchAsync(id!, call, db, writes, ct),

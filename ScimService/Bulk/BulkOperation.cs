@@ -40,6 +40,21 @@ public sealed partial record BulkOperation(string Method, string Path, string? B
         return new BulkOperation(method, path, bulkId, Text(values, "version", index), data);
     }
 
+    /// <summary>
+    /// What the path names: its endpoint in lower case (<c>users</c>, <c>groups</c>, or whatever was written) and the id
+    /// after it, if any; null for a path of more than two segments.
+    /// </summary>
+    public (string Endpoint, string? Id)? Target()
+    {
+        var segments = Path.Trim('/').Split('/');
+        return segments.Length switch
+        {
+            1 => (segments[0].ToLowerInvariant(), null),
+            2 => (segments[0].ToLowerInvariant(), segments[1]),
+            _ => null,
+        };
+    }
+
     /// <summary>The bulkIds this operation refers to, in its path and anywhere in its data.</summary>
     public IEnumerable<string> References()
     {

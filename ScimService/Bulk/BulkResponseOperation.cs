@@ -40,15 +40,10 @@ public static class BulkResponseOperation
     /// response, except in the event of a POST failure"). None while its path still holds a bulkId
     /// that never resolved, or names no resource of ours: there is no URL to give, and the error says why.
     /// </summary>
-    private static string? Location(BulkOperation op, HttpRequest request)
+    private static string? Location(BulkOperation op, HttpRequest request) => op.Target() switch
     {
-        var segments = op.Path.Trim('/').Split('/');
-        var endpoint = segments is [var type, _] ? type.ToLowerInvariant() switch
-        {
-            "users" => "/Users",
-            "groups" => "/Groups",
-            _ => null,
-        } : null;
-        return endpoint is not null && Guid.TryParse(segments[1], out var id) ? ResourceLocation.For(request, endpoint, id) : null;
-    }
+        ("users", { } id) when Guid.TryParse(id, out var user) => ResourceLocation.For(request, "/Users", user),
+        ("groups", { } id) when Guid.TryParse(id, out var group) => ResourceLocation.For(request, "/Groups", group),
+        _ => null,
+    };
 }

@@ -58,16 +58,16 @@ public sealed class IndexModel(PolicyServiceClient policyService) : PageModel
     /// <summary>Another organization's admin id is a 404, as one that does not exist; the last admin stays.</summary>
     public async Task<IActionResult> OnPostRemoveAsync(Guid adminId, CancellationToken cancellationToken)
     {
+        if (adminId == You)
+        {
+            Refusal = "You cannot remove yourself. Ask another admin to.";
+            return RedirectToPage();
+        }
         var organizationId = User.OrganizationIdOf();
         var admin = (await policyService.GetAdminsAsync(organizationId, cancellationToken)).FirstOrDefault(a => a.Id == adminId);
         if (admin is null)
         {
             return NotFound();
-        }
-        if (admin.Id == You)
-        {
-            Refusal = "You cannot remove yourself. Ask another admin to.";
-            return RedirectToPage();
         }
         var (removed, refusal) = await policyService.RemoveAdminAsync(organizationId, adminId, cancellationToken);
         if (!removed && refusal is null)

@@ -24,8 +24,7 @@ internal static class SqlComparison
             SqlStorage.Boolean => $"{operand.Sql} {Equality(comparison.Operator)} {(FilterValues.Boolean(comparison) ? "TRUE" : "FALSE")}",
             // meta.created and meta.lastModified are shown to the millisecond (Meta.Timestamp) and kept to the
             // microsecond: compared as shown, the value a client was given matches eq and le, and gt leaves it out.
-            SqlStorage.Timestamp => $"date_trunc('milliseconds', {operand.Sql}) {Sign(comparison.Operator)} "
-                + parameters.Add(FilterValues.DateTime(comparison).ToUniversalTime(), NpgsqlDbType.TimestampTz),
+            SqlStorage.Timestamp => $"date_trunc('milliseconds', {operand.Sql}) {Sign(comparison.Operator)} {InstantParameter(comparison, parameters)}",
             SqlStorage.Uuid => Uuid(comparison, operand, parameters),
             _ => attribute.Type switch
             {
@@ -95,8 +94,11 @@ internal static class SqlComparison
     /// <summary>A dateTime inside the document is compared as the instant it names, so that offsets and
     /// fractions written differently still compare chronologically (RFC 7643 §2.3.5), as in the in-memory evaluator.</summary>
     private static string DocumentDateTime(ComparisonFilter comparison, SqlOperand operand, SqlParameters parameters) =>
-        $"{Instant(operand)} {Sign(comparison.Operator)} "
-        + parameters.Add(FilterValues.DateTime(comparison).ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        $"{Instant(operand)} {Sign(comparison.Operator)} {InstantParameter(comparison, parameters)}";
+
+    /// <summary>The filter's dateTime value, refused unless it is one, as a UTC timestamp parameter.</summary>
+    private static string InstantParameter(ComparisonFilter comparison, SqlParameters parameters) =>
+        parameters.Add(FilterValues.DateTime(comparison).ToUniversalTime(), NpgsqlDbType.TimestampTz);
 
     /// <summary>
     /// The stored text as timestamptz, through the scim_datetime function (migration DateTimeInstants): NULL, as a
